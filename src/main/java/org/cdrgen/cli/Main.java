@@ -1,0 +1,77 @@
+package org.cdrgen.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import org.cdrgen.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** Entry point: runs the command and maps every failure to one line on stderr and an exit code. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs cdrgen in this JVM and returns the exit code (tests call this, as the jar does). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        System.setProperty("cdrgen.cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        CommandLine cl = new CommandLine(new CdrgenCommand());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("cdrgen: " + ex.getMessage() + " (see 'cdrgen --help')");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            int code = ExitCodes.RUN_FAILED;
+            String message;
+            if (ex instanceof ConfigException) {
+                message = "config error: " + ex.getMessage();
+                code = ExitCodes.BAD_INPUT;
+            } else if (ex instanceof BadInputException) {
+                message = ex.getMessage();
+                code = ExitCodes.BAD_INPUT;
+            } else if (ex instanceof InterruptedException) {
+                message = "interrupted";
+                code = ExitCodes.INTERRUPTED;
+            } else {
+                message = describe(ex);
+                LOG.debug("Run failed", ex);
+            }
+            err.println("cdrgen: " + message);
+            err.flush();
+            return code;
+        });
+        return cl;
+    }
+
+    /** One line for an I/O failure: the file and the reason, e.g. "cannot write X: No space left on device". */
+    static String describe(Throwable ex) {
+        Throwable cause = ex;
+        while ((cause instanceof UncheckedIOException || cause.getCause() instanceof IOException)
+                && cause.getCause() != null && cause != cause.getCause()) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+            return "cannot write " + fs.getFile() + ": " + reason;
+        }
+        if (cause instanceof IOException) {
+            return "I/O error: " + cause.getMessage();
+        }
+        return "failed: " + ex;
+    }
+}

@@ -1,0 +1,57 @@
+package org.cdrgen.config;
+
+import java.util.List;
+
+/** Where subscribers are: home, work, a few other places, and trips abroad. */
+public record MobilityProfile(
+        double workerShare,
+        int workStartHour,
+        int workEndHour,
+        double atWorkProbability,
+        double otherPlaceProbability,
+        int otherPlaces,
+        double workDistanceMedianKm,
+        double roamingTripDailyProbability,
+        int roamingTripMaxDays,
+        List<VisitedPlmn> visitedPlmns) {
+
+    /** A foreign network roamers attach to, as "MCC-MNC". */
+    public record VisitedPlmn(String plmn, double share) {
+        public String mcc() {
+            return plmn.substring(0, plmn.indexOf('-'));
+        }
+
+        public String mnc() {
+            return plmn.substring(plmn.indexOf('-') + 1);
+        }
+    }
+
+    void validate(String homeMcc) {
+        Checks.range("mobility.worker_share", workerShare, 0, 1);
+        Checks.range("mobility.work_start_hour", workStartHour, 0, 23);
+        Checks.range("mobility.work_end_hour", workEndHour, workStartHour + 1, 24);
+        Checks.range("mobility.at_work_probability", atWorkProbability, 0, 1);
+        Checks.range("mobility.other_place_probability", otherPlaceProbability, 0, 1);
+        Checks.range("mobility.other_places", otherPlaces, 0, 20);
+        Checks.range("mobility.work_distance_median_km", workDistanceMedianKm, 0.1, 1_000);
+        Checks.range("mobility.roaming_trip_daily_probability", roamingTripDailyProbability, 0, 0.5);
+        Checks.range("mobility.roaming_trip_max_days", roamingTripMaxDays, 1, 60);
+        Checks.nonEmpty("mobility.visited_plmns", visitedPlmns);
+        double[] shares = new double[visitedPlmns.size()];
+        for (int i = 0; i < visitedPlmns.size(); i++) {
+            String key = "mobility.visited_plmns[" + i + "]";
+            Checks.required(key, visitedPlmns.get(i));
+            String plmn = visitedPlmns.get(i).plmn();
+            Checks.required(key + ".plmn", plmn);
+            if (!plmn.matches("[0-9]{3}-[0-9]{2,3}")) {
+                throw new ConfigException("key '" + key + ".plmn' = \"" + plmn + "\" must be MCC-MNC, e.g. 208-01");
+            }
+            if (plmn.startsWith(homeMcc + "-")) {
+                throw new ConfigException("key '" + key + ".plmn' = \"" + plmn
+                        + "\" is in the home country (MCC " + homeMcc + "): roaming needs a foreign MCC");
+            }
+            shares[i] = visitedPlmns.get(i).share();
+        }
+        Checks.weights("mobility.visited_plmns[].share", shares);
+    }
+}

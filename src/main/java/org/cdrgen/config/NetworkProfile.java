@@ -1,0 +1,61 @@
+package org.cdrgen.config;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/** The home operator and its synthetic radio network. */
+public record NetworkProfile(
+        String mcc,
+        String mnc,
+        String countryCode,
+        String nationalNumberPrefix,
+        int nationalNumberLength,
+        String timeZone,
+        double centerLatitude,
+        double centerLongitude,
+        double siteSpacingKm,
+        int subscribersPerSite,
+        int minSites,
+        int sitesPerTrackingArea,
+        int sitesPerMsc,
+        int packetGateways,
+        RatWeights layerShare) {
+
+    void validate() {
+        Checks.digits("network.mcc", mcc, 3, 3);
+        Checks.digits("network.mnc", mnc, 2, 3);
+        Checks.digits("network.country_code", countryCode, 1, 3);
+        Checks.digits("network.national_number_prefix", nationalNumberPrefix, 1, 4);
+        Checks.range("network.national_number_length", nationalNumberLength, 6, 13);
+        if (countryCode.length() + nationalNumberLength > 15) {
+            throw new ConfigException("keys 'network.country_code' + 'network.national_number_length' give "
+                    + (countryCode.length() + nationalNumberLength) + " digits: E.164 allows at most 15");
+        }
+        if (nationalNumberLength - nationalNumberPrefix.length() < 9) {
+            throw new ConfigException("key 'network.national_number_length' = " + nationalNumberLength
+                    + " leaves fewer than 9 digits after 'network.national_number_prefix': allowed "
+                    + (nationalNumberPrefix.length() + 9) + ".." + (15 - countryCode.length()));
+        }
+        Checks.required("network.time_zone", timeZone);
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new ConfigException("key 'network.time_zone' = \"" + timeZone
+                    + "\" is not a time zone: use an IANA id such as UTC or Europe/London");
+        }
+        Checks.range("network.center_latitude", centerLatitude, -80.0, 80.0);
+        Checks.range("network.center_longitude", centerLongitude, -180.0, 180.0);
+        Checks.range("network.site_spacing_km", siteSpacingKm, 0.1, 50.0);
+        Checks.range("network.subscribers_per_site", subscribersPerSite, 10, 1_000_000);
+        Checks.range("network.min_sites", minSites, 1, 100_000);
+        Checks.range("network.sites_per_tracking_area", sitesPerTrackingArea, 1, 10_000);
+        Checks.range("network.sites_per_msc", sitesPerMsc, 1, 100_000);
+        Checks.range("network.packet_gateways", packetGateways, 1, 1_000);
+        Checks.required("network.layer_share", layerShare);
+        layerShare.validateAsShares("network.layer_share");
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+}

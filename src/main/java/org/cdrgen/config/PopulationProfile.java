@@ -1,0 +1,37 @@
+package org.cdrgen.config;
+
+import java.util.List;
+
+/** Who the subscribers are: plans, activity levels, devices, activation. */
+public record PopulationProfile(
+        double prepaidShare,
+        double prepaidActivity,
+        double postpaidActivity,
+        double activitySigma,
+        double quietShare,
+        double quietActivity,
+        int maxActivationAgeDays,
+        double deviceSwapDailyProbability,
+        List<Device> devices) {
+
+    void validate() {
+        Checks.range("population.prepaid_share", prepaidShare, 0, 1);
+        Checks.range("population.prepaid_activity", prepaidActivity, 0.01, 100);
+        Checks.range("population.postpaid_activity", postpaidActivity, 0.01, 100);
+        Checks.range("population.activity_sigma", activitySigma, 0, 3);
+        Checks.range("population.quiet_share", quietShare, 0, 1);
+        Checks.range("population.quiet_activity", quietActivity, 0, 1);
+        Checks.range("population.max_activation_age_days", maxActivationAgeDays, 1, 36_500);
+        Checks.range("population.device_swap_daily_probability", deviceSwapDailyProbability, 0, 0.1);
+        Checks.nonEmpty("population.devices", devices);
+        double sum = 0;
+        for (int i = 0; i < devices.size(); i++) {
+            Checks.required("population.devices[" + i + "]", devices.get(i));
+            devices.get(i).validate("population.devices[" + i + "]");
+            sum += devices.get(i).share();
+        }
+        if (sum <= 0) {
+            throw new ConfigException("key 'population.devices' has shares that sum to 0: at least one must be > 0");
+        }
+    }
+}

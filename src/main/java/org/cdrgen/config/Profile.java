@@ -1,0 +1,36 @@
+package org.cdrgen.config;
+
+/** A complete, validated generation profile: everything about the synthetic network but its size. */
+public record Profile(
+        String profileName,
+        NetworkProfile network,
+        PopulationProfile population,
+        ContactProfile contacts,
+        VoiceProfile voice,
+        SmsProfile sms,
+        DataProfile data,
+        MobilityProfile mobility,
+        CalendarProfile calendar) {
+
+    /** Throws {@link ConfigException} naming the first bad key. */
+    public Profile validate() {
+        Checks.required("profile_name", profileName);
+        Checks.required("network", network);
+        network.validate();
+        Checks.required("population", population);
+        population.validate();
+        Checks.required("contacts", contacts);
+        contacts.validate();
+        Checks.required("voice", voice);
+        voice.validate();
+        Checks.required("sms", sms);
+        sms.validate();
+        Checks.required("data", data);
+        data.validate();
+        Checks.required("mobility", mobility);
+        mobility.validate(network.mcc());
+        Checks.required("calendar", calendar);
+        calendar.validate();
+        return this;
+    }
+}

@@ -1,0 +1,109 @@
+package org.cdrgen.generate;
+
+import org.cdrgen.model.EventRow;
+import org.cdrgen.model.Handset;
+import org.cdrgen.model.Subscriber;
+import org.cdrgen.output.ChunkBuffer;
+import org.cdrgen.output.DimensionRowFormatter;
+import org.cdrgen.output.EventRowFormatter;
+
+/**
+ * Generates one chunk, a block of subscribers on one day, into a {@link ChunkBuffer}. One instance per
+ * worker thread (it reuses its buffers); the result depends only on the chunk, never on which worker ran
+ * it or what it ran before, so chunks can be generated in any order, in parallel, or on other machines.
+ */
+public final class ChunkGenerator implements MtLeg.Parties {
+    private final GenerationModel model;
+    private final Placement placement;
+    private final ContactBook contacts;
+    private final VoiceGenerator voice;
+    private final SmsGenerator sms;
+    private final DataGenerator data;
+    private final RowBatch batch = new RowBatch();
+    private final CallReferences references = new CallReferences();
+
+    private PartyDay[] block = new PartyDay[0];
+    private int blockFirst;
+    private int blockCount;
+    private long blockEpochDay = Long.MIN_VALUE;
+
+    public ChunkGenerator(GenerationModel model) {
+        this.model = model;
+        this.placement = new Placement(model);
+        this.contacts = new ContactBook(model.seed, model.population, model.profile.contacts());
+        MtLeg mtLeg = new MtLeg(model, placement, this);
+        this.voice = new VoiceGenerator(model, mtLeg);
+        this.sms = new SmsGenerator(model, mtLeg);
+        this.data = new DataGenerator(model);
+    }
+
+    /**
+     * @param withSubscriberRows also format the block's subscribers.csv rows (done once, on the first day)
+     * @return whether some subscriber-day hit the row cap and lost rows (no realistic profile does)
+     */
+    public boolean generate(int dayIndex, int first, int count, boolean withSubscriberRows, ChunkBuffer out) {
+        DayCalendar day = model.day(dayIndex);
+        out.reset();
+        loadBlock(day, first, count);
+        boolean overflowed = false;
+        for (int i = 0; i < count; i++) {
+            PartyDay party = block[i];
+            int id = first + i;
+            batch.reset();
+            long subscriberDayKey = day.epochDay * model.subscribers + id;
+            references.start(subscriberDayKey);
+            contacts.build(id);
+            voice.generate(party, day, contacts, placement, batch, references);
+            sms.generate(party, day, contacts, placement, batch, references);
+            data.generate(party, day, placement, batch);
+            overflowed |= batch.overflowed();
+            batch.sortByStart(day.startMs());
+            long recordBase = subscriberDayKey << 20;
+            for (int r = 0; r < batch.size(); r++) {
+                EventRow row = batch.get(r);
+                row.recordId = recordBase | r;
+                EventRowFormatter.format(row, out.events());
+                out.endEventRow();
+            }
+            if (withSubscriberRows) {
+                subscriberRow(party, out);
+            }
+        }
+        return overflowed;
+    }
+
+    private void subscriberRow(PartyDay party, ChunkBuffer out) {
+        Subscriber s = party.subscriber();
+        Handset handset = party.handset();
+        long home = model.population.cellAt(s.homeSite, s.homeSector, handset.bestRat());
+        long work = s.hasWorkPlace() ? model.population.cellAt(s.workSite, s.workSector, handset.bestRat()) : -1;
+        DimensionRowFormatter.subscriber(s, handset, home, work, out.subscribers());
+        out.endSubscriberRow();
+    }
+
+    private void loadBlock(DayCalendar day, int first, int count) {
+        if (block.length < count) {
+            block = new PartyDay[count];
+        }
+        blockFirst = first;
+        blockEpochDay = day.epochDay;
+        for (int i = 0; i < count; i++) {
+            block[i] = build(first + i, day);
+        }
+        blockCount = count;
+    }
+
+    private PartyDay build(int id, DayCalendar day) {
+        Subscriber s = model.population.subscriber(id);
+        return new PartyDay(s, model.population.handset(s, day.epochDay), model.population.roamingPlmn(id, day.epochDay));
+    }
+
+    @Override
+    public PartyDay party(int subscriber, DayCalendar day) {
+        int index = subscriber - blockFirst;
+        if (day.epochDay == blockEpochDay && index >= 0 && index < blockCount) {
+            return block[index];
+        }
+        return build(subscriber, day);
+    }
+}

@@ -1,0 +1,121 @@
+package org.cdrgen.generate;
+
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.cdrgen.config.DataProfile;
+import org.cdrgen.model.Direction;
+import org.cdrgen.model.EventRow;
+import org.cdrgen.model.EventType;
+
+/**
+ * Packet data sessions of a subscriber-day. Durations and volumes are heavy-tailed (log-normal), downlink
+ * several times uplink. A session longer than the time limit, or heavier than the volume limit, is split
+ * into partial records sharing one charging_id, numbered by record_sequence_number; a session still open
+ * at local midnight is closed there (the next day is generated on its own).
+ */
+final class DataGenerator extends ServiceGenerator {
+    /** TS 32.298 causeForRecClosing values. */
+    static final int NORMAL_RELEASE = 0;
+    static final int VOLUME_LIMIT = 16;
+    static final int TIME_LIMIT = 17;
+    private static final int MAX_PARTIAL_RECORDS = 100;
+
+    private final DataProfile data;
+    private final SharedStateDiscreteSampler weekdayHours;
+    private final SharedStateDiscreteSampler weekendHours;
+    private final SharedStateDiscreteSampler apn;
+    private final SharedStateDiscreteSampler ratWish;
+
+    DataGenerator(GenerationModel model) {
+        super(model, Seeds.Purpose.DATA);
+        this.data = model.profile.data();
+        this.weekdayHours = model.tables.dataHourWeekday.bind(rng);
+        this.weekendHours = model.tables.dataHourWeekend.bind(rng);
+        this.apn = model.tables.apn.bind(rng);
+        this.ratWish = model.tables.dataRat.bind(rng);
+    }
+
+    void generate(PartyDay party, DayCalendar day, Placement placement, RowBatch out) {
+        int id = party.subscriber().id;
+        startStream(id, day.epochDay);
+        double level = party.subscriber().activity * day.dataActivity * dailyNoise(data.dailyDispersionSigma());
+        int sessions = count(data.sessionsPerDay() * level);
+        long[] starts = times.draw(sessions, day, day.weekend ? weekendHours : weekdayHours, rng, gaussian,
+                data.burstProbability(), data.burstGapMedianS());
+        byte[] gateway = model.tables.pgwBytes[(int) Long.remainderUnsigned(
+                Seeds.hash(model.seed, id, 0, Seeds.Purpose.DATA), model.tables.pgwBytes.length)];
+        for (int i = 0; i < sessions; i++) {
+            session(party, day, starts[i], placement, out, gateway);
+        }
+    }
+
+    private void session(PartyDay party, DayCalendar day, long start, Placement placement, RowBatch out,
+            byte[] gateway) {
+        long durationS = Math.max(1, Math.round(logNormal(data.durationMedianS(), data.durationSigma())));
+        double downlink = logNormal(data.downlinkMedianBytes(), data.volumeSigma());
+        double uplink = downlink / logNormal(data.downlinkUplinkRatio(), data.ratioSigma());
+        byte[] apnName = model.tables.apnBytes[apn.sample()];
+        long chargingId = rng.nextLong() & 0xFFFF_FFFFL;
+        EventRow first = out.add();
+        first.eventType = EventType.DATA;
+        first.direction = Direction.MO;
+        first.servedImsi = party.subscriber().imsi;
+        first.servedMsisdn = party.subscriber().msisdnBytes;
+        first.servedImei = party.handset().imei();
+        first.apn = apnName;
+        first.chargingId = chargingId;
+        first.recordingEntity = gateway;
+        placement.place(first, party, day, start, rng, ratWish, false);
+
+        long dayEndMs = day.endMs();
+        long remainingS = durationS;
+        double remainingDown = downlink;
+        double remainingUp = uplink;
+        long recordStart = start;
+        EventRow row = first;
+        for (int sequence = 1; ; sequence++) {
+            if (sequence > 1) {
+                row = out.add();
+                row.copyFrom(first);
+            }
+            long lengthS = Math.min(remainingS, data.partialRecordTimeLimitS());
+            int cause = lengthS < remainingS ? TIME_LIMIT : NORMAL_RELEASE;
+            double share = (double) lengthS / remainingS;
+            double down = remainingDown * share;
+            double up = remainingUp * share;
+            double limit = data.partialRecordVolumeLimitBytes();
+            if (down + up > limit) {
+                // Volume reached the limit before the time did: close the record where it did.
+                double fraction = limit / (down + up);
+                lengthS = Math.max(1, (long) (lengthS * fraction));
+                down *= fraction;
+                up *= fraction;
+                cause = VOLUME_LIMIT;
+            }
+            long maxS = (dayEndMs - 1 - recordStart) / 1000;
+            if (lengthS >= maxS) {
+                lengthS = Math.max(0, maxS);
+                cause = TIME_LIMIT;
+                remainingS = lengthS; // the rest of the session belongs to the next day
+            }
+            if (sequence == MAX_PARTIAL_RECORDS) {
+                cause = NORMAL_RELEASE;
+                down = remainingDown;
+                up = remainingUp;
+            }
+            row.startMs = recordStart;
+            row.endMs = recordStart + lengthS * 1000;
+            row.durationS = (int) lengthS;
+            row.bytesDownlink = Math.round(down);
+            row.bytesUplink = Math.round(up);
+            row.recordSequenceNumber = sequence;
+            row.causeForTerm = cause;
+            remainingS -= lengthS;
+            remainingDown -= down;
+            remainingUp -= up;
+            recordStart = row.endMs;
+            if (cause == NORMAL_RELEASE || remainingS <= 0 || sequence == MAX_PARTIAL_RECORDS) {
+                break;
+            }
+        }
+    }
+}

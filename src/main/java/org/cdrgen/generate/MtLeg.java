@@ -1,0 +1,48 @@
+package org.cdrgen.generate;
+
+import org.apache.commons.rng.core.source64.SplitMix64;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.cdrgen.model.Direction;
+import org.cdrgen.model.EventRow;
+
+/**
+ * The terminating record of an on-net call or SMS: written by the caller's chunk, with the callee's
+ * identity, phone and location. Its random draws come from a stream of (callee, day, call reference), so
+ * they do not depend on anything else the callee did that day.
+ */
+final class MtLeg {
+    /** Finds a subscriber's state on a day; the chunk answers from its cache when it can. */
+    interface Parties {
+        PartyDay party(int subscriber, DayCalendar day);
+    }
+
+    private final long seed;
+    private final Placement placement;
+    private final Parties parties;
+    private final StreamRandom rng = new StreamRandom();
+    private final SharedStateDiscreteSampler voiceRat;
+    private final SharedStateDiscreteSampler smsRat;
+
+    MtLeg(GenerationModel model, Placement placement, Parties parties) {
+        this.seed = model.seed;
+        this.placement = placement;
+        this.parties = parties;
+        this.voiceRat = model.tables.voiceRat.bind(rng);
+        this.smsRat = model.tables.smsRat.bind(rng);
+    }
+
+    void add(EventRow originating, int callee, long callerMsisdn, DayCalendar day, RowBatch out, boolean voice) {
+        PartyDay party = parties.party(callee, day);
+        EventRow mt = out.add();
+        mt.copyFrom(originating);
+        mt.direction = Direction.MT;
+        mt.otherPartyMsisdn = callerMsisdn;
+        mt.otherPartyOnNet = true;
+        mt.servedImsi = party.subscriber().imsi;
+        mt.servedMsisdn = party.subscriber().msisdnBytes;
+        mt.servedImei = party.handset().imei();
+        rng.switchTo(new SplitMix64(Seeds.hash(Seeds.hash(seed, callee, day.epochDay, Seeds.Purpose.MT_LEG),
+                originating.callReference)));
+        placement.place(mt, party, day, originating.startMs, rng, voice ? voiceRat : smsRat, true);
+    }
+}

@@ -1,0 +1,215 @@
+package org.cdrgen.generate;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.SplitMix64;
+import org.apache.commons.rng.sampling.distribution.GeometricSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.cdrgen.config.NetworkProfile;
+import org.cdrgen.config.PopulationProfile;
+import org.cdrgen.model.CellNetwork;
+import org.cdrgen.model.Handset;
+import org.cdrgen.model.Luhn;
+import org.cdrgen.model.Plan;
+import org.cdrgen.model.RatType;
+import org.cdrgen.model.Subscriber;
+
+/**
+ * The subscriber population as pure functions of (seed, subscriber id): who someone is, which phone they
+ * carry on a day, whether they are abroad. Nothing is stored per subscriber, so memory does not grow with
+ * the population, and any worker can rebuild anyone.
+ */
+public final class Population {
+    private final long seed;
+    private final int size;
+    private final long startEpochDay;
+    private final ModelTables tables;
+    private final CellNetwork network;
+    private final PopulationProfile profile;
+    private final IdentityNumbering msin;
+    private final IdentityNumbering nationalNumber;
+    private final String imsiPrefix;
+    private final long msisdnPrefixValue;
+
+    public Population(long seed, int size, long startEpochDay, ModelTables tables, CellNetwork network) {
+        this.seed = seed;
+        this.size = size;
+        this.startEpochDay = startEpochDay;
+        this.tables = tables;
+        this.network = network;
+        this.profile = tables.profile.population();
+        NetworkProfile net = tables.profile.network();
+        this.imsiPrefix = net.mcc() + net.mnc();
+        this.msin = new IdentityNumbering(15 - imsiPrefix.length(), Seeds.hash(seed, 0, 0, Seeds.Purpose.IDENTITY));
+        int freeDigits = net.nationalNumberLength() - net.nationalNumberPrefix().length();
+        this.nationalNumber = new IdentityNumbering(freeDigits, Seeds.hash(seed, 1, 0, Seeds.Purpose.IDENTITY));
+        this.msisdnPrefixValue = Long.parseLong(net.countryCode() + net.nationalNumberPrefix());
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public Subscriber subscriber(int id) {
+        long h = Seeds.hash(seed, id, 0, Seeds.Purpose.IDENTITY);
+        double u1 = Seeds.unit(h);
+        long h2 = Seeds.mix(h);
+        double u2 = Seeds.unit(h2);
+        long h3 = Seeds.mix(h2);
+        double u3 = Seeds.unit(h3);
+        long h4 = Seeds.mix(h3);
+
+        Plan plan = u1 < profile.prepaidShare() ? Plan.PREPAID : Plan.POSTPAID;
+        double activity = Quantiles.logNormalWithMean(u2, 1.0, profile.activitySigma())
+                * (plan == Plan.PREPAID ? profile.prepaidActivity() : profile.postpaidActivity());
+        if (u3 < profile.quietShare()) {
+            activity *= profile.quietActivity();
+        }
+        long activation = startEpochDay - 1 - Long.remainderUnsigned(h4, profile.maxActivationAgeDays());
+
+        byte[] imsi = (imsiPrefix + msin.format(id)).getBytes(StandardCharsets.US_ASCII);
+        long msisdn = msisdnOf(id);
+
+        UniformRandomProvider rng = Seeds.stream(seed, id, 0, Seeds.Purpose.PLACES);
+        int homeSite = rng.nextInt(network.siteCount());
+        int homeSector = rng.nextInt(CellNetwork.SECTORS);
+        int workSite = homeSite;
+        int workSector = homeSector;
+        if (rng.nextDouble() < tables.profile.mobility().workerShare()) {
+            workSite = siteNear(homeSite, tables.profile.mobility().workDistanceMedianKm(), rng);
+            workSector = rng.nextInt(CellNetwork.SECTORS);
+        }
+        int[] others = new int[tables.profile.mobility().otherPlaces()];
+        for (int i = 0; i < others.length; i++) {
+            others[i] = siteNear(rng.nextBoolean() ? homeSite : workSite, 2.0, rng);
+        }
+        return new Subscriber(id, plan, activity, imsi, msisdn, activation, homeSite, homeSector, workSite, workSector,
+                others);
+    }
+
+    /** A site at a log-normally distributed distance (median given) in a random direction. */
+    private int siteNear(int site, double medianKm, UniformRandomProvider rng) {
+        double km = medianKm * Math.exp(0.8 * Quantiles.standardNormal(rng.nextDouble()));
+        double cells = km / network.siteSpacingKm();
+        double angle = rng.nextDouble() * 2 * Math.PI;
+        return network.siteAt(network.row(site) + cells * Math.sin(angle), network.column(site) + cells * Math.cos(angle));
+    }
+
+    /** The MSISDN of subscriber {@code id}. */
+    public long msisdnOf(int id) {
+        return msisdnFromNumber(nationalNumber.permute(id));
+    }
+
+    private long msisdnFromNumber(long subscriberNumber) {
+        return msisdnPrefixValue * nationalNumber.modulus() + subscriberNumber;
+    }
+
+    /** A number of another operator: from the same numbering range, but never one of ours. */
+    public long offNetMsisdn(long hash) {
+        long unused = size + Long.remainderUnsigned(hash, nationalNumber.modulus() - size);
+        return msisdnFromNumber(nationalNumber.permute(unused));
+    }
+
+    /**
+     * The handset in use on a day: the first one drawn at activation, replaced after geometric gaps of days
+     * (the daily swap probability); the same draws from the same stream whichever day is asked about.
+     */
+    public Handset handset(Subscriber s, long epochDay) {
+        UniformRandomProvider rng = Seeds.stream(seed, s.id, 0, Seeds.Purpose.DEVICE);
+        SharedStateDiscreteSampler deviceChoice = tables.devices.bind(rng);
+        int device = deviceChoice.sample();
+        int serial = rng.nextInt(1_000_000);
+        double p = profile.deviceSwapDailyProbability();
+        if (p > 0) {
+            SharedStateDiscreteSampler gap = GeometricSampler.of(rng, p);
+            long day = s.activationEpochDay;
+            while (true) {
+                day += 1 + gap.sample();
+                if (day > epochDay) {
+                    break;
+                }
+                device = deviceChoice.sample();
+                serial = rng.nextInt(1_000_000);
+            }
+        }
+        StringBuilder body = new StringBuilder(15).append(tables.deviceTacs[device]);
+        String serialDigits = Integer.toString(serial);
+        for (int i = serialDigits.length(); i < 6; i++) {
+            body.append('0');
+        }
+        body.append(serialDigits);
+        byte[] imei = body.append((char) ('0' + Luhn.checkDigit(body))).toString().getBytes(StandardCharsets.US_ASCII);
+        return new Handset(imei, tables.profile.population().devices().get(device).bestRat());
+    }
+
+    /**
+     * The visited network (index into the profile's list) if the subscriber is abroad on that day, else -1.
+     * Trips start on any day with a small probability and last 1..max days; the latest started trip wins.
+     */
+    public int roamingPlmn(int id, long epochDay) {
+        double p = tables.profile.mobility().roamingTripDailyProbability();
+        if (p <= 0) {
+            return -1;
+        }
+        int maxDays = tables.profile.mobility().roamingTripMaxDays();
+        for (long start = epochDay; start > epochDay - maxDays; start--) {
+            long h = Seeds.hash(seed, id, start, Seeds.Purpose.ROAMING);
+            if (Seeds.unit(h) < p) {
+                long length = 1 + Long.remainderUnsigned(Seeds.mix(h), maxDays);
+                if (start + length > epochDay) {
+                    return tables.visitedPlmn.bind(new SplitMix64(Seeds.mix(h ^ 0x5bd1e995L))).sample();
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The cell a subscriber camps on at a site, given the best RAT of the device. */
+    public long cellAt(int site, int sector, RatType deviceRat) {
+        return network.cellId(site, sector, network.servedRat(site, deviceRat));
+    }
+
+    public CellNetwork network() {
+        return network;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** An affine bijection over [0, 10^digits): distinct ids get distinct, random-looking numbers. */
+    static final class IdentityNumbering {
+        private final int digits;
+        private final long modulus;
+        private final long multiplier;
+        private final long offset;
+
+        IdentityNumbering(int digits, long hash) {
+            this.digits = digits;
+            long m = 1;
+            for (int i = 0; i < digits; i++) {
+                m *= 10;
+            }
+            this.modulus = m;
+            // Coprime with 10^k (odd, not a multiple of 5) makes x -> a*x + b mod 10^k a bijection.
+            // Kept small enough that a * x never overflows a long for x below 10^k.
+            long range = Math.max(1, Math.min(m / 10, Long.MAX_VALUE / m / 100));
+            this.multiplier = Long.remainderUnsigned(hash, range) * 10 + 7;
+            this.offset = Long.remainderUnsigned(Seeds.mix(hash), m);
+        }
+
+        long modulus() {
+            return modulus;
+        }
+
+        long permute(long x) {
+            return (x * multiplier % modulus + offset) % modulus;
+        }
+
+        String format(long x) {
+            String s = Long.toString(permute(x));
+            return "0".repeat(digits - s.length()) + s;
+        }
+
+    }
+}

@@ -1,0 +1,73 @@
+package org.cdrgen.generate;
+
+import java.util.Arrays;
+import org.cdrgen.model.EventRow;
+
+/** The rows of one subscriber-day, pooled per worker and put in time order before they are written. */
+final class RowBatch {
+    /** Record ids keep 20 bits for the row number within a subscriber-day. */
+    static final int MAX_ROWS = (1 << 20) - 1;
+
+    private EventRow[] rows = new EventRow[256];
+    private EventRow[] sorted = new EventRow[256];
+    private long[] keys = new long[256];
+    private int size;
+    private final EventRow overflow = new EventRow();
+    private boolean overflowed;
+
+    RowBatch() {
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new EventRow();
+        }
+    }
+
+    void reset() {
+        size = 0;
+    }
+
+    /** A cleared row to fill; past {@link #MAX_ROWS} rows a scratch row that is never written. */
+    EventRow add() {
+        if (size == MAX_ROWS) {
+            overflowed = true;
+            overflow.clear();
+            return overflow;
+        }
+        if (size == rows.length) {
+            int n = rows.length * 2;
+            rows = Arrays.copyOf(rows, n);
+            for (int i = size; i < n; i++) {
+                rows[i] = new EventRow();
+            }
+            sorted = new EventRow[n];
+            keys = new long[n];
+        }
+        EventRow row = rows[size++];
+        row.clear();
+        return row;
+    }
+
+    boolean overflowed() {
+        return overflowed;
+    }
+
+    int size() {
+        return size;
+    }
+
+    EventRow get(int i) {
+        return rows[i];
+    }
+
+    /** Sorts by start time; rows starting in the same millisecond keep their generation order. */
+    void sortByStart(long dayStartMs) {
+        for (int i = 0; i < size; i++) {
+            keys[i] = (rows[i].startMs - dayStartMs) << 20 | i;
+        }
+        Arrays.sort(keys, 0, size);
+        for (int i = 0; i < size; i++) {
+            sorted[i] = rows[(int) (keys[i] & MAX_ROWS)];
+        }
+        // The first rows become a permutation of themselves, so the pool keeps every object once.
+        System.arraycopy(sorted, 0, rows, 0, size);
+    }
+}

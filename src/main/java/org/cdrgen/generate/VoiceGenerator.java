@@ -1,0 +1,136 @@
+package org.cdrgen.generate;
+
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.cdrgen.config.VoiceProfile;
+import org.cdrgen.model.CallDisposition;
+import org.cdrgen.model.Direction;
+import org.cdrgen.model.EventRow;
+import org.cdrgen.model.EventType;
+
+/**
+ * Voice call attempts of a subscriber-day: calls made (to contacts drawn by tie strength) and calls
+ * received from other networks. An on-net call also yields the callee's MT record with the same
+ * call_reference, times and outcome.
+ */
+final class VoiceGenerator extends ServiceGenerator {
+    /** Q.850 causes of failed attempts: call rejected, normal unspecified, no circuit, temporary failure, congestion. */
+    private static final int[] FAILURE_CAUSES = {21, 31, 34, 41, 42};
+    private static final double[] FAILURE_CAUSE_WEIGHTS = {0.15, 0.15, 0.15, 0.30, 0.25};
+    static final int CAUSE_NORMAL_CLEARING = 16;
+    static final int CAUSE_USER_BUSY = 17;
+    static final int CAUSE_NO_USER_RESPONDING = 18;
+    static final int CAUSE_NO_ANSWER = 19;
+    static final int CAUSE_TEMPORARY_FAILURE = 41;
+    /** TS 32.298 causeForTerm values. */
+    static final int NORMAL_RELEASE = 0;
+    static final int UNSUCCESSFUL_CALL_ATTEMPT = 3;
+    static final int ABNORMAL_RELEASE = 4;
+
+    private static final CallDisposition[] DISPOSITIONS = CallDisposition.values();
+
+    private final VoiceProfile voice;
+    private final SharedStateDiscreteSampler weekdayHours;
+    private final SharedStateDiscreteSampler weekendHours;
+    private final SharedStateDiscreteSampler outcome;
+    private final SharedStateDiscreteSampler failureCause;
+    private final SharedStateDiscreteSampler ratWish;
+    private final SharedStateDiscreteSampler contactRank;
+    private final MtLeg mtLeg;
+
+    VoiceGenerator(GenerationModel model, MtLeg mtLeg) {
+        super(model, Seeds.Purpose.VOICE);
+        this.voice = model.profile.voice();
+        this.weekdayHours = model.tables.voiceHourWeekday.bind(rng);
+        this.weekendHours = model.tables.voiceHourWeekend.bind(rng);
+        this.outcome = model.tables.voiceOutcome.bind(rng);
+        this.failureCause = new WeightedTable(FAILURE_CAUSE_WEIGHTS).bind(rng);
+        this.ratWish = model.tables.voiceRat.bind(rng);
+        this.contactRank = model.tables.contactRank.bind(rng);
+        this.mtLeg = mtLeg;
+    }
+
+    void generate(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement, RowBatch out,
+            CallReferences references) {
+        int id = party.subscriber().id;
+        startStream(id, day.epochDay);
+        double level = party.subscriber().activity * day.voiceActivity * dailyNoise(voice.dailyDispersionSigma());
+        SharedStateDiscreteSampler hours = day.weekend ? weekendHours : weekdayHours;
+
+        int made = count(voice.moCallsPerDay() * level);
+        long[] starts = times.draw(made, day, hours, rng, gaussian, voice.burstProbability(), voice.burstGapMedianS());
+        for (int i = 0; i < made; i++) {
+            int contact = contacts.pick(contactRank);
+            int callee = contacts.subscriber(contact);
+            EventRow row = out.add();
+            row.direction = Direction.MO;
+            row.otherPartyMsisdn = contacts.msisdn(contact);
+            row.otherPartyOnNet = callee >= 0;
+            fillCall(row, party, day, starts[i], placement, references.next());
+            if (callee >= 0) {
+                mtLeg.add(row, callee, party.subscriber().msisdn, day, out, true);
+            }
+        }
+
+        int received = count(voice.mtOffNetCallsPerDay() * level);
+        starts = times.draw(received, day, hours, rng, gaussian, voice.burstProbability(), voice.burstGapMedianS());
+        for (int i = 0; i < received; i++) {
+            int contact = contacts.pickOffNet(contactRank);
+            EventRow row = out.add();
+            row.direction = Direction.MT;
+            row.otherPartyMsisdn = contact >= 0 ? contacts.msisdn(contact)
+                    : model.population.offNetMsisdn(rng.nextLong());
+            row.otherPartyOnNet = false;
+            fillCall(row, party, day, starts[i], placement, references.next());
+        }
+    }
+
+    private void fillCall(EventRow row, PartyDay party, DayCalendar day, long start, Placement placement,
+            long callReference) {
+        row.eventType = EventType.VOICE;
+        row.callReference = callReference;
+        row.servedImsi = party.subscriber().imsi;
+        row.servedMsisdn = party.subscriber().msisdnBytes;
+        row.servedImei = party.handset().imei();
+        row.startMs = start;
+        long lastMs = day.endMs() - 1;
+        CallDisposition disposition = DISPOSITIONS[outcome.sample()];
+        row.disposition = disposition;
+        switch (disposition) {
+            case ANSWERED: {
+                long answer = Math.min(lastMs, start + 1000 + (long) (logNormal(voice.ringTimeMedianS(), 0.5) * 1000));
+                double median = voice.durationMedianS() * (day.weekend ? voice.weekendDurationMultiplier() : 1);
+                long duration = Math.max(1, Math.min(voice.durationMaxS(), Math.round(logNormal(median, voice.durationSigma()))));
+                // Calls are reported on the day they start; one still going at midnight is cut there.
+                duration = Math.min(duration, (lastMs - answer) / 1000);
+                row.answerMs = answer;
+                row.durationS = (int) duration;
+                row.endMs = answer + duration * 1000;
+                if (rng.nextDouble() < voice.droppedShare()) {
+                    row.releaseCause = CAUSE_TEMPORARY_FAILURE;
+                    row.causeForTerm = ABNORMAL_RELEASE;
+                } else {
+                    row.releaseCause = CAUSE_NORMAL_CLEARING;
+                    row.causeForTerm = NORMAL_RELEASE;
+                }
+                break;
+            }
+            case BUSY:
+                row.endMs = Math.min(lastMs, start + 1500 + rng.nextLong(4000));
+                row.releaseCause = CAUSE_USER_BUSY;
+                row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
+                break;
+            case NO_ANSWER:
+                boolean alerted = rng.nextDouble() < 0.8;
+                row.endMs = Math.min(lastMs, start + (alerted ? 20_000 + rng.nextLong(25_000) : 5_000 + rng.nextLong(10_000)));
+                row.releaseCause = alerted ? CAUSE_NO_ANSWER : CAUSE_NO_USER_RESPONDING;
+                row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
+                break;
+            default:
+                row.endMs = Math.min(lastMs, start + 300 + rng.nextLong(5000));
+                row.releaseCause = FAILURE_CAUSES[failureCause.sample()];
+                row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
+                break;
+        }
+        placement.place(row, party, day, start, rng, ratWish, true);
+    }
+}

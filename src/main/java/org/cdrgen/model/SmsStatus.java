@@ -1,0 +1,6 @@
+package org.cdrgen.model;
+
+/** What became of a short message. */
+public enum SmsStatus {
+    DELIVERED, FAILED, EXPIRED
+}

@@ -1,0 +1,182 @@
+package org.cdrgen.output;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Writes CSV rows to a series of files, starting a new one before a row would take the current file past
+ * the size limit (a row larger than the limit gets a file of its own). The size is counted from the bytes
+ * handed over, not asked from the file system per row; rows arrive in blocks and go out in one write per
+ * block and file. Each file is written under a hidden temporary name and renamed into place only when
+ * complete, so a reader that skips dot-files never sees a partial file.
+ */
+public final class RotatingCsvWriter implements Closeable {
+    private static final int BUFFER_BYTES = 1 << 20;
+
+    private final Path outputRoot;
+    private final Path directory;
+    private final IntFunction<String> fileName;
+    private final byte[] header;
+    private final long maxBytes;
+    private final Compression compression;
+    private final List<OutputFile> finished = new ArrayList<>();
+
+    private int fileIndex = -1;
+    private OutputStream out;
+    private CountingOutputStream onDisk;
+    private Path tempPath;
+    private Path finalPath;
+    private long bytesInFile;
+    private long rowsInFile;
+
+    /**
+     * @param outputRoot the run's output directory; finished files are reported relative to it
+     * @param fileName   the name of the n-th file (0, 1, ...), without compression suffix
+     */
+    public RotatingCsvWriter(Path outputRoot, Path directory, IntFunction<String> fileName, byte[] header,
+            long maxBytes, Compression compression) {
+        this.outputRoot = outputRoot;
+        this.directory = directory;
+        this.fileName = fileName;
+        this.header = header;
+        this.maxBytes = maxBytes;
+        this.compression = compression;
+    }
+
+    /**
+     * Appends rows held in {@code buf}: row i spans rowEnds[i-1] (or 0) to rowEnds[i], for i below rowCount.
+     */
+    public void write(byte[] buf, int[] rowEnds, int rowCount) throws IOException {
+        int row = 0;
+        int rowStart = 0;
+        while (row < rowCount) {
+            if (out == null) {
+                open();
+            }
+            // The last row that still fits, found by binary search over the row ends.
+            long room = maxBytes - bytesInFile;
+            int lo = row;
+            int hi = rowCount - 1;
+            int lastFitting = row - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (rowEnds[mid] - rowStart <= room) {
+                    lastFitting = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (lastFitting < row) {
+                if (rowsInFile > 0) {
+                    closeCurrent();
+                    continue;
+                }
+                lastFitting = row; // a row bigger than the limit still has to go somewhere: alone
+            }
+            int end = rowEnds[lastFitting];
+            out.write(buf, rowStart, end - rowStart);
+            bytesInFile += end - rowStart;
+            rowsInFile += lastFitting - row + 1;
+            row = lastFitting + 1;
+            rowStart = end;
+        }
+    }
+
+    /** Makes sure at least one file exists, so an empty day still has a (header-only) part. */
+    public void ensureOneFile() throws IOException {
+        if (fileIndex < 0) {
+            open();
+        }
+    }
+
+    private void open() throws IOException {
+        fileIndex++;
+        String name = fileName.apply(fileIndex) + compression.suffix();
+        Files.createDirectories(directory);
+        finalPath = directory.resolve(name);
+        tempPath = directory.resolve("." + name + ".inprogress");
+        onDisk = new CountingOutputStream(Files.newOutputStream(tempPath, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+        out = new BufferedOutputStream(compression.wrap(onDisk), BUFFER_BYTES);
+        out.write(header);
+        bytesInFile = header.length;
+        rowsInFile = 0;
+    }
+
+    private void closeCurrent() throws IOException {
+        out.close();
+        out = null;
+        long onDiskBytes = Files.size(tempPath);
+        if (onDiskBytes != onDisk.count()) {
+            throw new IOException(tempPath + ": " + onDiskBytes + " bytes on disk, " + onDisk.count() + " written");
+        }
+        Files.move(tempPath, finalPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        finished.add(new OutputFile(outputRoot.relativize(finalPath).toString().replace('\\', '/'), rowsInFile,
+                onDiskBytes));
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (out != null) {
+            closeCurrent();
+        }
+    }
+
+    /** Closes without publishing: the temporary file is removed. */
+    public void abort() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the file is being thrown away
+            }
+            out = null;
+        }
+        if (tempPath != null) {
+            try {
+                Files.deleteIfExists(tempPath);
+            } catch (IOException ignored) {
+                // best effort: the run is failing already
+            }
+        }
+    }
+
+    public List<OutputFile> finishedFiles() {
+        return finished;
+    }
+
+    /** Counts the bytes that reach the file, after compression. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+}
