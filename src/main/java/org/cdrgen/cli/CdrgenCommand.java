@@ -1,17 +1,24 @@
 package org.cdrgen.cli;
 
+import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.output.Compression;
+import org.cdrgen.output.PreviousDrop;
 import org.cdrgen.run.GenerationRun;
+import org.cdrgen.run.PlanEstimate;
 import org.cdrgen.run.RunSettings;
+import org.cdrgen.run.Shard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -20,22 +27,29 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The top-level command: generation. Later subcommands (verify, stats) read what it writes. */
+/** The top-level command generates; subcommands read what it wrote. */
 @Command(name = "cdrgen",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        subcommands = {VerifyCommand.class},
         description = {
             "Generates synthetic telecom Call Detail Records (voice, SMS, data) for a synthetic subscriber",
-            "population, as CSV files in OUTPUT_DIR/events/date=YYYY-MM-DD/part-NNNNN.csv plus",
-            "subscribers.csv, cells.csv and manifest.json. Same seed, config and version: same bytes."},
+            "population, as CSV files in DIR/events/date=YYYY-MM-DD/part-NNNNN.csv plus subscribers.csv,",
+            "cells.csv, manifest.json and, last, _SUCCESS. Same seed, config and version: same bytes,",
+            "whatever --threads is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:the run failed while writing (I/O error, full disk); no manifest is written",
-            "2:bad input: options, config file or output directory; nothing is written"},
-        footer = {"%nExample: cdrgen --subscribers 100000 --days 7 --seed 42 --output-dir out/"})
+            "1:the run failed while writing (I/O error, full disk, unwritable directory); no _SUCCESS",
+            "2:bad input: options, config file or output directory; nothing is written",
+            "130:stopped by SIGINT (Ctrl-C); temporary files removed, no _SUCCESS",
+            "143:stopped by SIGTERM; temporary files removed, no _SUCCESS"},
+        footer = {"%nExamples:",
+            "  cdrgen --subscribers 100000 --days 7 --seed 42 --output-dir out/",
+            "  cdrgen --subscribers 1000000 --shard 2/4 --seed 42 --compress zstd --output-dir shard2/",
+            "  cdrgen verify out/        cdrgen stats out/"})
 public final class CdrgenCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(CdrgenCommand.class);
     static final long MIN_FILE_BYTES = 4096;
@@ -60,28 +74,96 @@ public final class CdrgenCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads, 1..1024; never changes the output (default: available processors, ${sys:cdrgen.cpus}).")
+            description = "Worker threads, 1..1024; never changes the output (default: the available processors, here ${sys:cdrgen.cpus}).")
     Integer threads;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Directory to write; must be absent or empty (required).")
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Directory to write (required); must be absent or empty unless --force.")
     Path outputDir;
 
+    @Option(names = "--force",
+            description = "Write into a non-empty DIR, first removing what an earlier cdrgen run wrote there (and only that).")
+    boolean force;
+
     @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "128MiB", converter = ByteSizeConverter.class,
-            description = "Rotate event files before they exceed SIZE, e.g. 64MiB or 1GB, at least 4KiB (default: ${DEFAULT-VALUE}).")
+            description = "Start a new event file before one would exceed SIZE uncompressed bytes, e.g. 64MiB or 1GB; at least 4KiB (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
 
+    @Option(names = "--compress", paramLabel = "none|gzip|zstd", defaultValue = "none",
+            description = "Compress every CSV file (.csv.gz, .csv.zst) (default: ${DEFAULT-VALUE}).")
+    String compress;
+
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Profile (YAML) laid over the built-in default, config/cdrgen.yaml (default: the built-in profile).")
+            description = "Profile (YAML) laid over the built-in default, config/cdrgen.yaml; it needs only the keys it changes (default: the built-in profile).")
     Path config;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Generate only the I-th of N disjoint subscriber ranges (1/4 .. 4/4); N shards together give exactly the rows of one full run (default: 1/1).")
+    String shard;
+
+    @Option(names = "--dry-run",
+            description = "Print the plan (chunks, estimated rows, bytes and files) and write nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines but warnings and errors.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Debug logging.")
+    boolean verbose;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        configureLogging();
         RunSettings settings = settings();
-        GenerationRun.Result result = new GenerationRun(settings).run();
+        if (dryRun) {
+            printPlan(settings);
+            return ExitCodes.OK;
+        }
+        prepareOutputDir(settings.outputDir());
+        GenerationRun run = new GenerationRun(settings, ProgressReporters.choose(quiet));
+        GenerationRun.Result result = runStoppingOnSignals(run);
         double seconds = result.elapsedNanos() / 1e9;
-        LOG.info("Wrote {} event rows in {} files to {} in {} s ({} rows/s)", result.eventRows(), result.files().size(),
-                settings.outputDir(), String.format("%.2f", seconds), String.format("%.0f", result.eventRows() / seconds));
+        LOG.info(String.format("Wrote %,d event rows in %d files to %s in %.2f s (%,.0f rows/s)", result.eventRows(),
+                result.files().size(), settings.outputDir(), seconds, result.eventRows() / seconds));
         return ExitCodes.OK;
+    }
+
+    /**
+     * SIGINT and SIGTERM run the JVM's shutdown hooks: ours cancels the run and waits while it removes its
+     * temporary files; the JVM then exits with 130 or 143.
+     */
+    private GenerationRun.Result runStoppingOnSignals(GenerationRun run) throws IOException, InterruptedException {
+        Thread runner = Thread.currentThread();
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            run.cancel();
+            runner.interrupt();
+            try {
+                cleanedUp.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cdrgen-signal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run.run();
+        } finally {
+            cleanedUp.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: a signal came in
+            }
+        }
+    }
+
+    private void configureLogging() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (verbose) {
+            root.setLevel(Level.DEBUG);
+        } else if (quiet) {
+            root.setLevel(Level.WARN);
+        }
     }
 
     /** Checks every input before anything is written, so bad input leaves no trace. */
@@ -99,6 +181,12 @@ public final class CdrgenCommand implements Callable<Integer> {
         if (maxFileSize < MIN_FILE_BYTES) {
             throw usage("Invalid value for option '--max-file-size': " + maxFileSize + " bytes is below the minimum of 4KiB");
         }
+        Compression compression = compression();
+        Shard shardRange = shard();
+        if (shardRange.count() > subscribers) {
+            throw usage("Invalid value for option '--shard': " + shardRange + " has more shards than the "
+                    + subscribers + " subscribers");
+        }
         LocalDate start = startDate != null ? startDate : LocalDate.now(Clock.systemUTC());
         if (start.getYear() < 1970 || start.plusDays(days).getYear() > 2200) {
             throw usage("Invalid value for option '--start-date': " + start + " with --days " + days
@@ -106,7 +194,9 @@ public final class CdrgenCommand implements Callable<Integer> {
         }
         ProfileLoader loader = new ProfileLoader();
         ProfileLoader.Loaded profile = config == null ? loader.loadBuiltIn() : loader.load(config);
-        checkOutputDir(outputDir);
+        if (!dryRun) {
+            checkOutputDir(outputDir, force);
+        }
         long runSeed;
         if (seed != null) {
             runSeed = seed;
@@ -114,8 +204,35 @@ public final class CdrgenCommand implements Callable<Integer> {
             runSeed = new SecureRandom().nextLong();
             LOG.info("No --seed given: using --seed {} (also in manifest.json) so this run can be repeated", runSeed);
         }
-        return new RunSettings(subscribers, days, start, runSeed, threadCount, outputDir, maxFileSize, Compression.NONE,
-                profile, RunSettings.DEFAULT_CHUNK_SUBSCRIBERS);
+        return new RunSettings(subscribers, days, start, runSeed, threadCount, outputDir, maxFileSize, compression,
+                profile, RunSettings.DEFAULT_CHUNK_SUBSCRIBERS, shardRange);
+    }
+
+    private Compression compression() {
+        try {
+            return Compression.valueOf(compress.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("Invalid value for option '--compress': '" + compress + "' is not one of none, gzip, zstd");
+        }
+    }
+
+    private Shard shard() {
+        if (shard == null) {
+            return Shard.WHOLE;
+        }
+        String[] parts = shard.split("/", -1);
+        try {
+            if (parts.length == 2) {
+                int index = Integer.parseInt(parts[0].trim());
+                int count = Integer.parseInt(parts[1].trim());
+                if (count >= 1 && count <= 100_000 && index >= 1 && index <= count) {
+                    return new Shard(index, count);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw usage("Invalid value for option '--shard': '" + shard + "' must be I/N with 1 <= I <= N <= 100000, e.g. 2/4");
     }
 
     private void range(String option, long value, long min, long max) {
@@ -128,21 +245,51 @@ public final class CdrgenCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    static void checkOutputDir(Path dir) {
+    static void checkOutputDir(Path dir, boolean force) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException("output dir " + dir + " exists and is not a directory");
         }
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new BadInputException("output dir " + dir + " is not empty: choose a new or empty directory");
-                }
-            } catch (IOException e) {
-                throw new BadInputException("output dir " + dir + " cannot be read: " + e.getMessage());
-            }
-            if (!Files.isWritable(dir)) {
-                throw new BadInputException("output dir " + dir + " is not writable");
-            }
+        if (!Files.isDirectory(dir)) {
+            return;
         }
+        try (var entries = Files.list(dir)) {
+            List<Path> present = entries.limit(3).toList();
+            if (!present.isEmpty() && !force) {
+                throw new BadInputException("output dir " + dir + " is not empty (it holds " + present.get(0).getFileName()
+                        + "): choose a new directory, or --force to replace an earlier cdrgen run there");
+            }
+        } catch (IOException e) {
+            throw new BadInputException("output dir " + dir + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private void prepareOutputDir(Path dir) throws IOException {
+        if (force && Files.isDirectory(dir)) {
+            int removed = PreviousDrop.remove(dir);
+            List<Path> kept = PreviousDrop.foreignEntries(dir);
+            LOG.info("--force: removed {} files of an earlier run from {}{}", removed, dir,
+                    kept.isEmpty() ? "" : "; kept " + kept.size() + " other entries, e.g. " + kept.get(0));
+        }
+        Files.createDirectories(dir);
+    }
+
+    private void printPlan(RunSettings settings) {
+        PlanEstimate plan = PlanEstimate.of(settings);
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Plan for %s (nothing written):%n", settings.outputDir());
+        out.printf(Locale.ROOT, "  subscribers     %,d (shard %s: ids %,d..%,d), %d days from %s, seed %d%n",
+                settings.subscribers(), settings.shard(), settings.shard().firstSubscriber(settings.subscribers()),
+                settings.shard().endSubscriber(settings.subscribers()) - 1, settings.days(), settings.startDate(),
+                settings.seed());
+        out.printf(Locale.ROOT, "  work            %,d subscriber-days in %,d chunks of up to %,d subscribers, %d threads%n",
+                plan.subscriberDays(), plan.chunks(), settings.chunkSubscribers(), settings.threads());
+        out.printf(Locale.ROOT, "  rows (est.)     %,d (%.1f per subscriber-day, sampled from %d subscribers of day 1)%n",
+                plan.estimatedRows(), plan.rowsPerSubscriberDay(), plan.sampleSubscribers());
+        out.printf(Locale.ROOT, "  bytes (est.)    %,d uncompressed (%.0f bytes per row)%n", plan.estimatedBytes(),
+                plan.bytesPerRow());
+        out.printf(Locale.ROOT, "  files (est.)    %d day directories x %d part file(s) at --max-file-size %,d bytes, %s;"
+                + " plus subscribers, cells (%,d sites), manifest.json, _SUCCESS%n", settings.days(),
+                plan.estimatedFilesPerDay(), settings.maxFileBytes(), settings.compression().label(), plan.sites());
+        out.flush();
     }
 }

@@ -44,8 +44,8 @@ public final class Main {
             } else if (ex instanceof BadInputException) {
                 message = ex.getMessage();
                 code = ExitCodes.BAD_INPUT;
-            } else if (ex instanceof InterruptedException) {
-                message = "interrupted";
+            } else if (ex instanceof InterruptedException || ex instanceof java.util.concurrent.CancellationException) {
+                message = "stopped by a signal: temporary files removed, no _SUCCESS written";
                 code = ExitCodes.INTERRUPTED;
             } else {
                 message = describe(ex);

@@ -16,17 +16,20 @@ public final class DropWriter {
     private final Path root;
     private final long maxFileBytes;
     private final Compression compression;
+    private final String fileTag;
     private final byte[] eventHeader = EventSchema.headerLine(EventSchema.COLUMNS);
     private final List<OutputFile> files = new ArrayList<>();
     private final RotatingCsvWriter subscribers;
     private RotatingCsvWriter day;
     private LocalDate dayDate;
 
-    public DropWriter(Path root, long maxFileBytes, Compression compression) {
+    /** @param fileTag added to every file name but cells.csv (shards write to one place without collisions) */
+    public DropWriter(Path root, long maxFileBytes, Compression compression, String fileTag) {
         this.root = root;
         this.maxFileBytes = maxFileBytes;
         this.compression = compression;
-        this.subscribers = new RotatingCsvWriter(root, root, n -> "subscribers.csv",
+        this.fileTag = fileTag;
+        this.subscribers = new RotatingCsvWriter(root, root, n -> "subscribers" + fileTag + ".csv",
                 EventSchema.headerLine(EventSchema.SUBSCRIBER_COLUMNS), Long.MAX_VALUE, compression);
     }
 
@@ -69,7 +72,7 @@ public final class DropWriter {
         if (!date.equals(dayDate)) {
             endDay();
             dayDate = date;
-            day = new RotatingCsvWriter(root, root.resolve(dayDirectory(date)), n -> String.format("part-%05d.csv", n),
+            day = new RotatingCsvWriter(root, root.resolve(dayDirectory(date)), n -> String.format("part-%05d%s.csv", n, fileTag),
                     eventHeader, maxFileBytes, compression);
         }
         chunk.writeEventsTo(day);
@@ -95,6 +98,13 @@ public final class DropWriter {
         files.addAll(subscribers.finishedFiles());
         return List.copyOf(files);
     }
+
+    /** Marks the drop complete: written last, after the manifest, so a consumer that waits for it sees whole files. */
+    public void publishSuccessMarker() throws IOException {
+        java.nio.file.Files.write(root.resolve(SUCCESS_MARKER), new byte[0]);
+    }
+
+    public static final String SUCCESS_MARKER = "_SUCCESS";
 
     /** Removes the files still being written; finished files stay for the caller to clean up or keep. */
     public void abort() {

@@ -20,6 +20,9 @@ public record Manifest(
         String startDate,
         int days,
         int subscribers,
+        String shard,
+        int firstSubscriber,
+        int endSubscriber,
         String profileName,
         String profileSource,
         String profileSha256,
@@ -32,6 +35,7 @@ public record Manifest(
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Written under a temporary name and renamed, like every other file of a drop. */
@@ -43,6 +47,8 @@ public record Manifest(
     }
 
     public static Manifest readFrom(Path directory) throws IOException {
-        return JSON.readValue(directory.resolve(FILE_NAME).toFile(), Manifest.class);
+        try (java.io.InputStream in = Files.newInputStream(directory.resolve(FILE_NAME))) {
+            return JSON.readValue(in, Manifest.class);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package org.cdrgen.output;
 
-/** A finished output file: its path relative to the output directory, data rows (header excluded) and bytes on disk. */
-public record OutputFile(String path, long rows, long bytes) {
+/**
+ * A finished output file: its path relative to the output directory (with '/'), data rows (header excluded),
+ * bytes on disk and the SHA-256 of those bytes (hex).
+ */
+public record OutputFile(String path, long rows, long bytes, String sha256) {
 }

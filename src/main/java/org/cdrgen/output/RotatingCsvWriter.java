@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -122,7 +125,7 @@ public final class RotatingCsvWriter implements Closeable {
         }
         Files.move(tempPath, finalPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         finished.add(new OutputFile(outputRoot.relativize(finalPath).toString().replace('\\', '/'), rowsInFile,
-                onDiskBytes));
+                onDiskBytes, onDisk.sha256()));
     }
 
     @Override
@@ -155,8 +158,9 @@ public final class RotatingCsvWriter implements Closeable {
         return finished;
     }
 
-    /** Counts the bytes that reach the file, after compression. */
+    /** Counts and hashes the bytes that reach the file, after compression, for the manifest. */
     private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private final MessageDigest digest = sha256Digest();
         private long count;
 
         CountingOutputStream(OutputStream out) {
@@ -166,17 +170,31 @@ public final class RotatingCsvWriter implements Closeable {
         @Override
         public void write(int b) throws IOException {
             out.write(b);
+            digest.update((byte) b);
             count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
+            digest.update(b, off, len);
             count += len;
         }
 
         long count() {
             return count;
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
+    static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }

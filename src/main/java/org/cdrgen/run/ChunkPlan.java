@@ -7,15 +7,22 @@ package org.cdrgen.run;
  */
 public final class ChunkPlan {
     private final int days;
-    private final int subscribers;
+    private final int first;
+    private final int end;
     private final int chunkSubscribers;
     private final int chunksPerDay;
 
-    public ChunkPlan(int days, int subscribers, int chunkSubscribers) {
+    /** Plans subscribers [first, end) over the given days. */
+    public ChunkPlan(int days, int first, int end, int chunkSubscribers) {
         this.days = days;
-        this.subscribers = subscribers;
+        this.first = first;
+        this.end = end;
         this.chunkSubscribers = chunkSubscribers;
-        this.chunksPerDay = (subscribers + chunkSubscribers - 1) / chunkSubscribers;
+        this.chunksPerDay = (end - first + chunkSubscribers - 1) / chunkSubscribers;
+    }
+
+    public long subscriberDays() {
+        return (long) days * (end - first);
     }
 
     public long chunkCount() {
@@ -27,14 +34,11 @@ public final class ChunkPlan {
     }
 
     public int firstSubscriber(long chunk) {
-        return (int) (chunk % chunksPerDay) * chunkSubscribers;
+        return first + (int) (chunk % chunksPerDay) * chunkSubscribers;
     }
 
     public int subscriberCount(long chunk) {
-        return Math.min(chunkSubscribers, subscribers - firstSubscriber(chunk));
+        return Math.min(chunkSubscribers, end - firstSubscriber(chunk));
     }
 
-    public boolean isLastOfDay(long chunk) {
-        return chunk % chunksPerDay == chunksPerDay - 1;
-    }
 }

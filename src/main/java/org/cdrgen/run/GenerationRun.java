@@ -3,17 +3,19 @@ package org.cdrgen.run;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cdrgen.Version;
 import org.cdrgen.generate.ChunkGenerator;
 import org.cdrgen.generate.GenerationModel;
 import org.cdrgen.output.ChunkBuffer;
-import org.cdrgen.Version;
 import org.cdrgen.output.DropWriter;
 import org.cdrgen.output.Manifest;
 import org.cdrgen.output.OutputFile;
@@ -21,34 +23,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a generation: workers of a fixed pool generate chunks in parallel, while this thread writes finished
- * chunks strictly in plan order. At most a few chunks per thread are in flight, so memory stays flat
- * however many subscriber-days are asked for.
+ * Runs a generation: workers of a fixed pool generate chunks in parallel, while the calling thread writes
+ * finished chunks strictly in plan order. At most a few chunks per thread are in flight, so memory stays
+ * flat however many subscriber-days are asked for. manifest.json and then _SUCCESS are written last, only
+ * when every file is complete.
  */
 public final class GenerationRun {
     private static final Logger LOG = LoggerFactory.getLogger(GenerationRun.class);
-    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
     private final RunSettings settings;
+    private final Progress progress;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    public GenerationRun(RunSettings settings) {
+    public GenerationRun(RunSettings settings, Progress progress) {
         this.settings = settings;
+        this.progress = progress;
     }
 
     /** What a finished run wrote. */
     public record Result(List<OutputFile> files, long eventRows, long subscriberDays, long elapsedNanos) {
     }
 
+    /** Asks a running {@link #run()} to stop; it then removes its temporary files and throws CancellationException. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public static GenerationModel model(RunSettings settings) {
+        return new GenerationModel(settings.seed(), settings.subscribers(), settings.startDate(), settings.days(),
+                settings.profile().profile());
+    }
+
+    public static ChunkPlan plan(RunSettings settings) {
+        return new ChunkPlan(settings.days(), settings.shard().firstSubscriber(settings.subscribers()),
+                settings.shard().endSubscriber(settings.subscribers()), settings.chunkSubscribers());
+    }
+
     public Result run() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        GenerationModel model = new GenerationModel(settings.seed(), settings.subscribers(), settings.startDate(),
-                settings.days(), settings.profile().profile());
-        ChunkPlan plan = new ChunkPlan(settings.days(), settings.subscribers(), settings.chunkSubscribers());
-        DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), settings.compression());
-        LOG.info("Generating {} subscribers x {} days from {} (seed {}, profile {}, {} cells on {} sites, {} threads)",
+        GenerationModel model = model(settings);
+        ChunkPlan plan = plan(settings);
+        DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), settings.compression(),
+                settings.shard().fileTag());
+        LOG.info("Generating {} subscribers x {} days from {} (seed {}, profile {}, shard {}, {} sites, {} threads)",
                 settings.subscribers(), settings.days(), settings.startDate(), settings.seed(),
-                settings.profile().profile().profileName(), cellCount(model),
-                model.network.siteCount(), settings.threads());
+                settings.profile().profile().profileName(), settings.shard(), model.network.siteCount(),
+                settings.threads());
 
         int threads = settings.threads();
         int window = 2 * threads + 2;
@@ -61,12 +81,13 @@ public final class GenerationRun {
         ArrayDeque<Future<ChunkBuffer>> inFlight = new ArrayDeque<>();
         AtomicBoolean overflowed = new AtomicBoolean();
         long rows = 0;
+        long subscriberDays = 0;
         boolean success = false;
+        progress.start(plan.subscriberDays());
         try {
             drop.writeCells(model.network, model.tables.homeMcc, model.tables.homeMnc);
             long next = 0;
             long written = 0;
-            long lastProgress = System.nanoTime();
             while (written < plan.chunkCount()) {
                 while (next < plan.chunkCount() && !freeBuffers.isEmpty()) {
                     long chunk = next++;
@@ -80,53 +101,54 @@ public final class GenerationRun {
                     }));
                 }
                 ChunkBuffer done = await(inFlight.poll());
+                if (cancelled.get()) {
+                    throw new CancellationException("stopped by a signal");
+                }
                 drop.writeChunk(model.day(plan.day(written)).date, done);
                 rows += done.eventRows();
+                subscriberDays += plan.subscriberCount(written);
                 written++;
                 freeBuffers.add(done);
-                if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
-                    lastProgress = System.nanoTime();
-                    LOG.info("{} of {} chunks written, {} rows", written, plan.chunkCount(), rows);
-                }
+                progress.advance(subscriberDays, rows);
             }
             List<OutputFile> files = drop.finish();
+            if (cancelled.get()) {
+                throw new CancellationException("stopped by a signal");
+            }
             manifest(files, rows).writeTo(settings.outputDir());
+            drop.publishSuccessMarker();
             success = true;
             if (overflowed.get()) {
                 LOG.warn("Some subscriber-days reached the cap of events per day; the profile's rates are extreme");
             }
-            return new Result(files, rows, (long) settings.subscribers() * settings.days(), System.nanoTime() - started);
+            return new Result(files, rows, subscriberDays, System.nanoTime() - started);
         } finally {
+            progress.finish();
             workers.shutdownNow();
             if (!success) {
                 drop.abort();
             }
-            workers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            workers.awaitTermination(1, TimeUnit.MINUTES);
         }
     }
 
     private Manifest manifest(List<OutputFile> files, long rows) {
         return new Manifest(Version.get(), 1, settings.seed(), settings.startDate().toString(), settings.days(),
-                settings.subscribers(), settings.profile().profile().profileName(), settings.profile().source(),
-                settings.profile().sha256(), settings.maxFileBytes(), settings.compression().name().toLowerCase(),
-                rows, files);
+                settings.subscribers(), settings.shard().toString(),
+                settings.shard().firstSubscriber(settings.subscribers()),
+                settings.shard().endSubscriber(settings.subscribers()),
+                settings.profile().profile().profileName(), settings.profile().source(), settings.profile().sha256(),
+                settings.maxFileBytes(), settings.compression().label(), rows, files);
     }
 
-    private static long cellCount(GenerationModel model) {
-        long cells = 0;
-        for (int site = 0; site < model.network.siteCount(); site++) {
-            for (org.cdrgen.model.RatType rat : org.cdrgen.model.RatType.values()) {
-                if (model.network.hasLayer(site, rat)) {
-                    cells += org.cdrgen.model.CellNetwork.SECTORS;
-                }
-            }
-        }
-        return cells;
-    }
-
-    private static ChunkBuffer await(Future<ChunkBuffer> future) throws IOException, InterruptedException {
+    private ChunkBuffer await(Future<ChunkBuffer> future) throws IOException, InterruptedException {
         try {
             return future.get();
+        } catch (InterruptedException e) {
+            if (cancelled.get()) {
+                throw new CancellationException("stopped by a signal");
+            }
+            throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {

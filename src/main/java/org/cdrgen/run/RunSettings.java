@@ -19,7 +19,8 @@ public record RunSettings(
         long maxFileBytes,
         Compression compression,
         ProfileLoader.Loaded profile,
-        int chunkSubscribers) {
+        int chunkSubscribers,
+        Shard shard) {
 
     public static final int DEFAULT_CHUNK_SUBSCRIBERS = 1000;
 }
