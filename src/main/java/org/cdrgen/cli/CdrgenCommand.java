@@ -34,11 +34,10 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         subcommands = {VerifyCommand.class},
-        description = {
-            "Generates synthetic telecom Call Detail Records (voice, SMS, data) for a synthetic subscriber",
-            "population, as CSV files in DIR/events/date=YYYY-MM-DD/part-NNNNN.csv plus subscribers.csv,",
-            "cells.csv, manifest.json and, last, _SUCCESS. Same seed, config and version: same bytes,",
-            "whatever --threads is."},
+        description = "Generates synthetic telecom Call Detail Records (voice, SMS, data) for a synthetic"
+            + " subscriber population, as CSV files in DIR/events/date=YYYY-MM-DD/part-NNNNN.csv plus"
+            + " subscribers.csv, cells.csv, manifest.json and, last, _SUCCESS. Same seed, config and version:"
+            + " same bytes, whatever --threads is.%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -48,8 +47,10 @@ import picocli.CommandLine.Spec;
             "143:stopped by SIGTERM; temporary files removed, no _SUCCESS"},
         footer = {"%nExamples:",
             "  cdrgen --subscribers 100000 --days 7 --seed 42 --output-dir out/",
-            "  cdrgen --subscribers 1000000 --shard 2/4 --seed 42 --compress zstd --output-dir shard2/",
-            "  cdrgen verify out/        cdrgen stats out/"})
+            "  cdrgen --subscribers 1000000 --shard 2/4 --seed 42 \\",
+            "         --compress zstd --output-dir shard2/",
+            "  cdrgen verify out/",
+            "  cdrgen stats out/"})
 public final class CdrgenCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(CdrgenCommand.class);
     static final long MIN_FILE_BYTES = 4096;

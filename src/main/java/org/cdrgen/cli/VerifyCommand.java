@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Re-checks a drop against its manifest.json: every file present, with its size, SHA-256 and",
-            "row count; no unlisted or temporary file; _SUCCESS present."},
+        description = "Re-checks a drop against its manifest.json: every file present, with its size, SHA-256"
+            + " and row count; no unlisted or temporary file; _SUCCESS present.%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the drop is complete and intact", "1:some file is bad (each named on stderr)",
             "2:DIR is not a drop (no manifest.json)"})
