@@ -11,10 +11,15 @@ public record RatWeights(double geran, double utran, double eutran, double nr) {
         Checks.weights(key, toArray());
     }
 
+    /** Shares of sites; one layer must be on every site (share 1) so every site can serve every device. */
     void validateAsShares(String key) {
         Checks.range(key + ".geran", geran, 0, 1);
         Checks.range(key + ".utran", utran, 0, 1);
-        Checks.range(key + ".eutran", eutran, 1, 1);
+        Checks.range(key + ".eutran", eutran, 0, 1);
         Checks.range(key + ".nr", nr, 0, 1);
+        if (Math.max(Math.max(geran, utran), Math.max(eutran, nr)) < 1) {
+            throw new ConfigException("key '" + key + "' needs one layer on every site: set one of geran, utran,"
+                    + " eutran, nr to 1");
+        }
     }
 }

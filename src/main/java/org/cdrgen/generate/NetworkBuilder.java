@@ -39,7 +39,7 @@ public final class NetworkBuilder {
             byte mask = 0;
             for (RatType rat : RatType.values()) {
                 long hr = Seeds.hash(h, 100 + rat.ordinal());
-                if (Seeds.unit(hr) < share[rat.ordinal()] || rat == RatType.EUTRAN) {
+                if (Seeds.unit(hr) < share[rat.ordinal()] || share[rat.ordinal()] >= 1) {
                     mask |= (byte) (1 << rat.ordinal());
                 }
             }
