@@ -38,6 +38,8 @@ final class Placement {
             row.mcc = tables.visitedMcc[plmn];
             row.mnc = tables.visitedMnc[plmn];
             row.visitedPlmn = tables.visitedPlmnBytes[plmn];
+            row.tac = -1; // the visited network's cells are not in cells.csv
+            row.cellId = -1;
             row.ratType = wished;
             if (mscEntity) {
                 row.recordingEntity = tables.visitedMscBytes[plmn];
@@ -65,6 +67,7 @@ final class Placement {
         }
         RatType served = network.servedRat(site, wished);
         row.roaming = false;
+        row.visitedPlmn = null;
         row.mcc = tables.homeMcc;
         row.mnc = tables.homeMnc;
         row.tac = network.trackingArea(site);
