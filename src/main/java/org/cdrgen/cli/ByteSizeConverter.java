@@ -19,7 +19,7 @@ public final class ByteSizeConverter implements CommandLine.ITypeConverter<Long>
         if (!m.matches()) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a size: use e.g. 64MiB, 1GB or 1048576");
         }
-        double number = Double.parseDouble(m.group(1));
+        java.math.BigDecimal number = new java.math.BigDecimal(m.group(1));
         long unit;
         switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "": case "b": unit = 1; break;
@@ -35,10 +35,11 @@ public final class ByteSizeConverter implements CommandLine.ITypeConverter<Long>
                 throw new CommandLine.TypeConversionException("'" + value + "' has an unknown unit '" + m.group(2)
                         + "': use B, KB, MB, GB, TB, KiB, MiB, GiB or TiB");
         }
-        double bytes = number * unit;
-        if (bytes >= Long.MAX_VALUE) {
+        // Exact decimal arithmetic: 4.1GB is 4,100,000,000 bytes, not one less.
+        java.math.BigDecimal bytes = number.multiply(java.math.BigDecimal.valueOf(unit));
+        if (bytes.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) {
             throw new CommandLine.TypeConversionException("'" + value + "' is too large");
         }
-        return (long) bytes;
+        return bytes.longValue();
     }
 }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {VerifyCommand.class},
+        subcommands = {VerifyCommand.class, StatsCommand.class},
         description = "Generates synthetic telecom Call Detail Records (voice, SMS, data) for a synthetic"
             + " subscriber population, as CSV files in DIR/events/date=YYYY-MM-DD/part-NNNNN.csv plus"
             + " subscribers.csv, cells.csv, manifest.json and, last, _SUCCESS. Same seed, config and version:"
@@ -160,11 +160,8 @@ public final class CdrgenCommand implements Callable<Integer> {
 
     private void configureLogging() {
         ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-        if (verbose) {
-            root.setLevel(Level.DEBUG);
-        } else if (quiet) {
-            root.setLevel(Level.WARN);
-        }
+        // Set every time: tests run many commands in one JVM, and a --quiet one must not silence the next.
+        root.setLevel(verbose ? Level.DEBUG : quiet ? Level.WARN : Level.INFO);
     }
 
     /** Checks every input before anything is written, so bad input leaves no trace. */
@@ -189,7 +186,7 @@ public final class CdrgenCommand implements Callable<Integer> {
                     + subscribers + " subscribers");
         }
         LocalDate start = startDate != null ? startDate : LocalDate.now(Clock.systemUTC());
-        if (start.getYear() < 1970 || start.plusDays(days).getYear() > 2200) {
+        if (start.getYear() < 1970 || start.plusDays(days - 1L).getYear() > 2199) {
             throw usage("Invalid value for option '--start-date': " + start + " with --days " + days
                     + " must lie within 1970-01-01..2199-12-31");
         }

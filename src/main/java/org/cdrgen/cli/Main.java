@@ -51,7 +51,8 @@ public final class Main {
                 message = describe(ex);
                 LOG.debug("Run failed", ex);
             }
-            err.println("cdrgen: " + message);
+            // "cdrgen: ..." or "cdrgen verify: ...", so the user sees which command failed
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + message);
             err.flush();
             return code;
         });
@@ -60,14 +61,16 @@ public final class Main {
 
     /** One line for an I/O failure: the file and the reason, e.g. "cannot write X: No space left on device". */
     static String describe(Throwable ex) {
-        Throwable cause = ex;
-        while ((cause instanceof UncheckedIOException || cause.getCause() instanceof IOException)
-                && cause.getCause() != null && cause != cause.getCause()) {
-            cause = cause.getCause();
+        // The outermost exception that names a file says best where it happened.
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FileSystemException fs && fs.getFile() != null) {
+                String reason = fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+                return "cannot write " + fs.getFile() + ": " + reason;
+            }
         }
-        if (cause instanceof FileSystemException fs) {
-            String reason = fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
-            return "cannot write " + fs.getFile() + ": " + reason;
+        Throwable cause = ex;
+        while (cause instanceof UncheckedIOException && cause.getCause() != null) {
+            cause = cause.getCause();
         }
         if (cause instanceof IOException) {
             return "I/O error: " + cause.getMessage();

@@ -31,10 +31,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new BadInputException("verify: " + dir + " is not a directory");
+            throw new BadInputException(dir + " is not a directory");
         }
         if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
-            throw new BadInputException("verify: " + dir + " has no manifest.json: not a finished cdrgen drop");
+            throw new BadInputException(dir + " has no manifest.json: not a finished cdrgen drop");
         }
         List<DropVerifier.Problem> problems = DropVerifier.verify(dir);
         if (problems.isEmpty()) {

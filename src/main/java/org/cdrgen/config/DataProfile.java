@@ -14,6 +14,7 @@ public record DataProfile(
         double volumeSigma,
         double downlinkUplinkRatio,
         double ratioSigma,
+        double peakThroughputMbps,
         int partialRecordTimeLimitS,
         long partialRecordVolumeLimitBytes,
         RatWeights ratWeights,
@@ -36,6 +37,7 @@ public record DataProfile(
         Checks.range("data.volume_sigma", volumeSigma, 0.01, 4);
         Checks.range("data.downlink_uplink_ratio", downlinkUplinkRatio, 1, 1_000);
         Checks.range("data.ratio_sigma", ratioSigma, 0, 3);
+        Checks.range("data.peak_throughput_mbps", peakThroughputMbps, 0.01, 100_000);
         Checks.range("data.partial_record_time_limit_s", partialRecordTimeLimitS, 60, 86_400);
         Checks.range("data.partial_record_volume_limit_bytes", partialRecordVolumeLimitBytes, 100_000L,
                 1_000_000_000_000L);

@@ -8,6 +8,7 @@ public record PopulationProfile(
         double prepaidActivity,
         double postpaidActivity,
         double activitySigma,
+        double serviceMixSigma,
         double quietShare,
         double quietActivity,
         int maxActivationAgeDays,
@@ -19,6 +20,7 @@ public record PopulationProfile(
         Checks.range("population.prepaid_activity", prepaidActivity, 0.01, 100);
         Checks.range("population.postpaid_activity", postpaidActivity, 0.01, 100);
         Checks.range("population.activity_sigma", activitySigma, 0, 3);
+        Checks.range("population.service_mix_sigma", serviceMixSigma, 0, 3);
         Checks.range("population.quiet_share", quietShare, 0, 1);
         Checks.range("population.quiet_activity", quietActivity, 0, 1);
         Checks.range("population.max_activation_age_days", maxActivationAgeDays, 1, 36_500);

@@ -24,10 +24,12 @@ final class DataGenerator extends ServiceGenerator {
     private final SharedStateDiscreteSampler weekendHours;
     private final SharedStateDiscreteSampler apn;
     private final SharedStateDiscreteSampler ratWish;
+    private final double peakBytesPerSecond;
 
     DataGenerator(GenerationModel model) {
         super(model, Seeds.Purpose.DATA);
         this.data = model.profile.data();
+        this.peakBytesPerSecond = data.peakThroughputMbps() * 1e6 / 8;
         this.weekdayHours = model.tables.dataHourWeekday.bind(rng);
         this.weekendHours = model.tables.dataHourWeekend.bind(rng);
         this.apn = model.tables.apn.bind(rng);
@@ -37,7 +39,7 @@ final class DataGenerator extends ServiceGenerator {
     void generate(PartyDay party, DayCalendar day, Placement placement, RowBatch out) {
         int id = party.subscriber().id;
         startStream(id, day.epochDay);
-        double level = party.subscriber().activity * day.dataActivity * dailyNoise(data.dailyDispersionSigma());
+        double level = party.subscriber().dataLevel * day.dataActivity * dailyNoise(data.dailyDispersionSigma());
         int sessions = count(data.sessionsPerDay() * level);
         long[] starts = times.draw(sessions, day, day.weekend ? weekendHours : weekdayHours, rng, gaussian,
                 data.burstProbability(), data.burstGapMedianS());
@@ -50,9 +52,11 @@ final class DataGenerator extends ServiceGenerator {
 
     private void session(PartyDay party, DayCalendar day, long start, Placement placement, RowBatch out,
             byte[] gateway) {
-        long durationS = Math.max(1, Math.round(logNormal(data.durationMedianS(), data.durationSigma())));
         double downlink = logNormal(data.downlinkMedianBytes(), data.volumeSigma());
         double uplink = downlink / logNormal(data.downlinkUplinkRatio(), data.ratioSigma());
+        // A big transfer takes time: a session lasts at least as long as its volume needs at peak throughput.
+        long transferS = (long) Math.ceil((downlink + uplink) / peakBytesPerSecond);
+        long durationS = Math.max(transferS, Math.max(1, Math.round(logNormal(data.durationMedianS(), data.durationSigma()))));
         byte[] apnName = model.tables.apnBytes[apn.sample()];
         long chargingId = rng.nextLong() & 0xFFFF_FFFFL;
         EventRow first = out.add();
@@ -93,9 +97,14 @@ final class DataGenerator extends ServiceGenerator {
             }
             long maxS = (dayEndMs - 1 - recordStart) / 1000;
             if (lengthS >= maxS) {
-                lengthS = Math.max(0, maxS);
+                // Closed at midnight; the rest of the session is not generated (each day stands alone).
+                long cutS = Math.max(0, maxS);
+                double kept = lengthS == 0 ? 0 : (double) cutS / lengthS;
+                down *= kept;
+                up *= kept;
+                lengthS = cutS;
                 cause = TIME_LIMIT;
-                remainingS = lengthS; // the rest of the session belongs to the next day
+                remainingS = lengthS;
             }
             if (sequence == MAX_PARTIAL_RECORDS) {
                 cause = NORMAL_RELEASE;

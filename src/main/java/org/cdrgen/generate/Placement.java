@@ -62,7 +62,8 @@ final class Placement {
             site = s.homeSite;
             sector = s.homeSector;
         }
-        if (rng.nextDouble() < 0.2) {
+        // Within a place people move between rooms, streets and sectors.
+        if (rng.nextDouble() < 0.35) {
             sector = rng.nextInt(CellNetwork.SECTORS);
         }
         RatType served = network.servedRat(site, wished);

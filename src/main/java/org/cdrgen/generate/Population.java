@@ -83,7 +83,14 @@ public final class Population {
         for (int i = 0; i < others.length; i++) {
             others[i] = siteNear(rng.nextBoolean() ? homeSite : workSite, 2.0, rng);
         }
-        return new Subscriber(id, plan, activity, imsi, msisdn, activation, homeSite, homeSector, workSite, workSector,
+        double mix = profile.serviceMixSigma();
+        long t = Seeds.mix(h4);
+        double voice = activity * Quantiles.logNormalWithMean(Seeds.unit(t), 1.0, mix);
+        t = Seeds.mix(t);
+        double sms = activity * Quantiles.logNormalWithMean(Seeds.unit(t), 1.0, mix);
+        t = Seeds.mix(t);
+        double data = activity * Quantiles.logNormalWithMean(Seeds.unit(t), 1.0, mix);
+        return new Subscriber(id, plan, activity, voice, sms, data, imsi, msisdn, activation, homeSite, homeSector, workSite, workSector,
                 others);
     }
 

@@ -35,7 +35,7 @@ final class SmsGenerator extends ServiceGenerator {
     void generate(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement, RowBatch out,
             CallReferences references) {
         startStream(party.subscriber().id, day.epochDay);
-        double level = party.subscriber().activity * day.smsActivity * dailyNoise(sms.dailyDispersionSigma());
+        double level = party.subscriber().smsLevel * day.smsActivity * dailyNoise(sms.dailyDispersionSigma());
         SharedStateDiscreteSampler hours = day.weekend ? weekendHours : weekdayHours;
 
         int sent = count(sms.moPerDay() * level);

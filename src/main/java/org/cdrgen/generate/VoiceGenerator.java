@@ -53,7 +53,7 @@ final class VoiceGenerator extends ServiceGenerator {
             CallReferences references) {
         int id = party.subscriber().id;
         startStream(id, day.epochDay);
-        double level = party.subscriber().activity * day.voiceActivity * dailyNoise(voice.dailyDispersionSigma());
+        double level = party.subscriber().voiceLevel * day.voiceActivity * dailyNoise(voice.dailyDispersionSigma());
         SharedStateDiscreteSampler hours = day.weekend ? weekendHours : weekdayHours;
 
         int made = count(voice.moCallsPerDay() * level);

@@ -112,18 +112,23 @@ public final class DropVerifier {
         return Math.max(0, lines - 1);
     }
 
-    /** Files a cdrgen run writes, as manifest paths, plus leftover temporary files. */
+    /**
+     * Files in the drop's own layout (top-level dimension files, everything under events/, temporary files
+     * there), as manifest paths; a user's other files and folders are not the drop's business.
+     */
     private static List<String> dataFiles(Path dir) throws IOException {
         List<String> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).forEach(p -> {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                String name = p.getFileName().toString();
-                if (name.endsWith(".inprogress") || rel.startsWith("events/") || name.startsWith("subscribers")
-                        || name.startsWith("cells.csv")) {
-                    paths.add(rel);
-                }
-            });
+        try (Stream<Path> top = Files.list(dir)) {
+            top.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".inprogress") || name.startsWith("subscribers")
+                            || name.startsWith("cells.csv"))
+                    .forEach(paths::add);
+        }
+        Path events = dir.resolve("events");
+        if (Files.isDirectory(events)) {
+            try (Stream<Path> walk = Files.walk(events)) {
+                walk.filter(Files::isRegularFile).forEach(p -> paths.add(dir.relativize(p).toString().replace('\\', '/')));
+            }
         }
         paths.sort(null);
         return paths;

@@ -10,6 +10,10 @@ public final class Subscriber {
     public final Plan plan;
     /** Multiplier on the profile's daily rates: heavy-tailed across the population, mean about 1. */
     public final double activity;
+    /** {@link #activity} times a personal taste for each service (some people call, others text). */
+    public final double voiceLevel;
+    public final double smsLevel;
+    public final double dataLevel;
     public final byte[] imsi;
     public final long msisdn;
     public final byte[] msisdnBytes;
@@ -22,11 +26,14 @@ public final class Subscriber {
     public final int homeSector;
     public final int workSector;
 
-    public Subscriber(int id, Plan plan, double activity, byte[] imsi, long msisdn, long activationEpochDay,
+    public Subscriber(int id, Plan plan, double activity, double voiceLevel, double smsLevel, double dataLevel, byte[] imsi, long msisdn, long activationEpochDay,
             int homeSite, int homeSector, int workSite, int workSector, int[] otherSites) {
         this.id = id;
         this.plan = plan;
         this.activity = activity;
+        this.voiceLevel = voiceLevel;
+        this.smsLevel = smsLevel;
+        this.dataLevel = dataLevel;
         this.imsi = imsi;
         this.msisdn = msisdn;
         this.msisdnBytes = Long.toString(msisdn).getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -41,9 +41,20 @@ public record Manifest(
     /** Written under a temporary name and renamed, like every other file of a drop. */
     public void writeTo(Path directory) throws IOException {
         Path temp = directory.resolve("." + FILE_NAME + ".inprogress");
-        Files.write(temp, JSON.writeValueAsBytes(this));
-        Files.move(temp, directory.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.write(temp, JSON.writeValueAsBytes(this));
+            Files.move(temp, directory.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            if (e instanceof java.nio.file.FileSystemException) {
+                throw e;
+            }
+            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(temp.toString(), null,
+                    e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
     }
 
     public static Manifest readFrom(Path directory) throws IOException {

@@ -59,6 +59,29 @@ public final class RotatingCsvWriter implements Closeable {
      * Appends rows held in {@code buf}: row i spans rowEnds[i-1] (or 0) to rowEnds[i], for i below rowCount.
      */
     public void write(byte[] buf, int[] rowEnds, int rowCount) throws IOException {
+        try {
+            writeRows(buf, rowEnds, rowCount);
+        } catch (IOException e) {
+            throw naming(e);
+        }
+    }
+
+    /**
+     * An I/O error names the file it happened to, so the user's one line says where ("No space left on
+     * device" alone does not).
+     */
+    private IOException naming(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return e;
+        }
+        Path file = tempPath != null ? tempPath : directory;
+        java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(String.valueOf(file), null,
+                e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+        named.initCause(e);
+        return named;
+    }
+
+    private void writeRows(byte[] buf, int[] rowEnds, int rowCount) throws IOException {
         int row = 0;
         int rowStart = 0;
         while (row < rowCount) {
@@ -98,7 +121,11 @@ public final class RotatingCsvWriter implements Closeable {
     /** Makes sure at least one file exists, so an empty day still has a (header-only) part. */
     public void ensureOneFile() throws IOException {
         if (fileIndex < 0) {
-            open();
+            try {
+                open();
+            } catch (IOException e) {
+                throw naming(e);
+            }
         }
     }
 
@@ -131,7 +158,11 @@ public final class RotatingCsvWriter implements Closeable {
     @Override
     public void close() throws IOException {
         if (out != null) {
-            closeCurrent();
+            try {
+                closeCurrent();
+            } catch (IOException e) {
+                throw naming(e);
+            }
         }
     }
 

@@ -1,0 +1,124 @@
+package org.cdrgen.inspect;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code cdrgen stats} reports about a drop. Shares are fractions in 0..1; byte volumes are octets;
+ * NaN means "no data" (null in JSON). "Calls" count each call once: MO rows plus MT rows of off-net calls
+ * (an on-net call's MT row repeats its MO row).
+ */
+public record DropReport(
+        Overview overview,
+        /** Rows per "EVENT_TYPE DIRECTION", e.g. "VOICE MO". */
+        Map<String, Long> rows,
+        Activity activity,
+        /** Per service, the share of its rows starting in each UTC hour 0..23. */
+        Map<String, double[]> hourlyShareUtc,
+        Voice voice,
+        /** Per service (VOICE, SMS): on-net shares and MO/MT pairing. */
+        Map<String, OnNet> onNet,
+        /** Per kind ("voice_sms": calls and SMS both ways; "voice": calls both ways): distinct other parties. */
+        Map<String, Contacts> contacts,
+        TopContacts topContacts,
+        Cells cells,
+        Data data,
+        Roaming roaming,
+        Devices devices) {
+
+    /**
+     * @param populationSource where the subscriber population came from: subscribers.csv, or the distinct
+     *        served_imsi of the home PLMN when the drop has no subscribers.csv
+     * @param weekendDates dates falling on Saturday or Sunday (the default profile's weekend)
+     * @param servedImsisOutsidePopulation served IMSIs with rows that are not in the population
+     * @param rowsOffPartitionDate rows whose UTC start date differs from their date= folder (expected only
+     *        with a non-UTC profile time zone)
+     */
+    public record Overview(String directory, int eventFiles, String firstDate, String lastDate, int dates,
+            int weekdayDates, int weekendDates, long rows, String homePlmn, String populationSource,
+            int subscribers, long subscriberDays, int servedImsisOutsidePopulation, long rowsOutsidePopulation,
+            long rowsOffPartitionDate) {
+    }
+
+    /** A count and its share of the whole it belongs to. */
+    public record Share(long count, double share) {
+    }
+
+    /**
+     * Per subscriber-day of the population, subscriber-days without events included.
+     * @param perSubscriberDay keys voice_mo_attempts, voice_calls_mo_mt (calls made or received, each row once),
+     *        sms_mo, data_sessions (distinct charging_id)
+     */
+    public record Activity(Map<String, DayCounts> perSubscriberDay, double zeroVoiceMoShare,
+            double zeroVoiceShare) {
+    }
+
+    /** @param all over every subscriber-day; weekday/weekend means over those dates only */
+    public record DayCounts(Summary all, double weekdayMean, double weekendMean) {
+    }
+
+    /** Answered calls (each call once), durations in seconds; mixes over all call attempts. */
+    public record Voice(long calls, long answered, Summary answeredDuration, Summary answeredDurationWeekday,
+            Summary answeredDurationWeekend, Map<String, Share> disposition, Map<String, Share> releaseCause) {
+    }
+
+    /**
+     * @param onNetReferences distinct call_reference values of on-net rows
+     * @param matched references seen both as an MO and an MT row
+     * @param consistent matched pairs whose times, duration, outcome and numbers agree (caller and callee swap)
+     * @param moOnly on-net references with an MO row but no MT row
+     * @param mtOnly on-net references with an MT row but no MO row
+     * @param repeated references seen more than once in the same direction
+     */
+    public record OnNet(long moRows, double moOnNetShare, long mtRows, double mtOnNetShare, long onNetReferences,
+            long matched, double matchedShare, long consistent, double consistentShare, long moOnly, long mtOnly,
+            long repeated) {
+    }
+
+    /**
+     * @param perSubscriber distinct other_party_msisdn per population subscriber over the whole drop
+     * @param perSubscriberDay distinct per subscriber-day, days without contacts included
+     * @param activeDayMean mean over subscriber-days with at least one contact
+     */
+    public record Contacts(Summary perSubscriber, Summary perSubscriberDay, double activeDayMean) {
+    }
+
+    /**
+     * Tie strength over MO voice call attempts: for each subscriber with one, the share of its attempts
+     * to its most called number and to its 3 most called numbers, averaged over those subscribers.
+     */
+    public record TopContacts(int subscribers, double topContactShare, double top3ContactShare) {
+    }
+
+    /**
+     * Over rows in the home network (roaming false) with a cell_id, every event type.
+     * @param topCellShare mean over subscribers of the share of their rows at their most frequent cell
+     */
+    public record Cells(int subscribers, Summary distinctCellsPerSubscriber, double topCellShare,
+            double top2CellShare) {
+    }
+
+    /**
+     * DATA. A session is the records of one (served_imsi, charging_id); its volume is downlink plus uplink
+     * summed over its partial records.
+     * @param medianSessionDownlinkUplinkRatio median of downlink/uplink over sessions with uplink above 0
+     */
+    public record Data(long records, long sessions, Summary sessionBytes, Summary bytesPerSubscriberDay,
+            Summary recordsPerSession, long downlinkBytes, long uplinkBytes, double downlinkUplinkRatio,
+            double medianSessionDownlinkUplinkRatio, double partialRecordShare, Map<String, Share> causeForTerm,
+            Map<String, Share> apn) {
+    }
+
+    /**
+     * @param rowsWithCellId roaming rows that nevertheless carry a cell_id (cells.csv lists home cells only)
+     */
+    public record Roaming(long rows, double rowShare, Map<String, Double> rowShareByService, int subscribers,
+            double subscriberShare, Map<String, Share> visitedPlmn, long rowsWithCellId) {
+    }
+
+    /** @param subscribersWithSwap population subscribers whose rows show more than one served_imei */
+    public record Devices(int subscribersWithSwap, double swapShare, int maxImeisPerSubscriber) {
+    }
+
+    static final List<String> SERVICES = List.of("VOICE", "SMS", "DATA");
+}

@@ -1,0 +1,105 @@
+package org.cdrgen.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.cdrgen.cli.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Without a terminal (tests have none) a run logs INFO lines to stderr; --quiet silences them; -v turns on
+ * DEBUG. Logs go through Logback to System.err, which is captured here.
+ */
+class QuietTest {
+    @TempDir
+    Path tmp;
+
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private Level saved;
+
+    @BeforeEach
+    void info() {
+        saved = root.getLevel();
+        root.setLevel(Level.INFO); // what a fresh JVM starts with (logback.xml)
+    }
+
+    @AfterEach
+    void restore() {
+        root.setLevel(saved);
+    }
+
+    private static String[] args(Path dir, String... flags) {
+        String[] base = {"--subscribers", "80", "--days", "1", "--seed", OpsCli.SEED, "--start-date", OpsCli.START,
+                "--output-dir", dir.toString()};
+        String[] all = new String[base.length + flags.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(flags, 0, all, base.length, flags.length);
+        return all;
+    }
+
+    /** Runs in this JVM without resetting the log level afterwards, as Main.execute does. */
+    private static String[] runCapturingEverything(String... args) {
+        ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+        ByteArrayOutputStream systemOut = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        PrintStream oldOut = System.out;
+        System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(systemOut, true, StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit;
+        try {
+            CommandLine cl = Main.commandLine();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            exit = cl.execute(args);
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+        }
+        assertEquals(0, exit, err.toString() + systemErr);
+        return new String[] {systemErr.toString(StandardCharsets.UTF_8) + err, systemOut.toString(StandardCharsets.UTF_8) + out};
+    }
+
+    @Test
+    void withoutQuietARunLogsInfoLines() {
+        String[] streams = runCapturingEverything(args(tmp.resolve("a")));
+        assertTrue(streams[0].contains(" INFO "), "expected INFO lines on stderr: " + streams[0]);
+        assertEquals("", streams[1], "stdout stays clean");
+    }
+
+    @Test
+    void quietWritesNothingAtAll() {
+        String[] streams = runCapturingEverything(args(tmp.resolve("q"), "--quiet"));
+        assertEquals("", streams[0], "--quiet: stderr");
+        assertEquals("", streams[1], "--quiet: stdout");
+    }
+
+    @Test
+    void verboseLogsDebug() {
+        runCapturingEverything(args(tmp.resolve("v"), "-v"));
+        assertEquals(Level.DEBUG, root.getLevel(), "-v sets the root logger to DEBUG");
+    }
+
+    /** Main.execute "runs cdrgen in this JVM" (README, tests, embedding): one run's --quiet must not outlive it. */
+    @Test
+    void quietDoesNotSilenceTheNextRunInTheSameJvm() {
+        runCapturingEverything(args(tmp.resolve("q"), "--quiet"));
+        String[] streams = runCapturingEverything(args(tmp.resolve("a")));
+        assertTrue(streams[0].contains(" INFO "), "a run without --quiet after a --quiet run logs nothing: "
+                + streams[0]);
+    }
+}

@@ -1,0 +1,118 @@
+package org.cdrgen.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** ByteSink's own number and timestamp formatting against the JDK's. */
+class ByteSinkTest {
+    /** Instant.toString() drops ".000", so compare against a fixed pattern: always three decimals. */
+    static final DateTimeFormatter ISO_MS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    static final long YEAR_0000 = Instant.parse("0000-01-01T00:00:00Z").toEpochMilli();
+    static final long YEAR_9999_END = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+
+    static String text(ByteSink sink) {
+        return new String(sink.array(), 0, sink.size(), StandardCharsets.US_ASCII);
+    }
+
+    static List<Long> interestingLongs() {
+        List<Long> values = new ArrayList<>(List.of(0L, 1L, 9L, 10L, 11L, 99L, 100L, 101L, 999L, 1000L,
+                Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, -9L, -10L, -99L, -100L,
+                (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE, 0xFFFF_FFFFL));
+        long p = 1;
+        for (int k = 1; k <= 18; k++) {
+            p *= 10;
+            values.addAll(List.of(p - 1, p, p + 1, -p + 1, -p, -p - 1));
+        }
+        return values;
+    }
+
+    @Test
+    void putLongMatchesLongToString() {
+        ByteSink sink = new ByteSink(4);
+        for (long v : interestingLongs()) {
+            sink.reset();
+            sink.putLong(v);
+            assertEquals(Long.toString(v), text(sink), "putLong(" + v + ")");
+        }
+        SplittableRandom random = new SplittableRandom(20260302);
+        for (int i = 0; i < 200_000; i++) {
+            // Mix all magnitudes: a full-range long mostly has 19 digits.
+            long v = random.nextLong() >> random.nextInt(64);
+            sink.reset();
+            sink.putLong(v);
+            assertEquals(Long.toString(v), text(sink), "putLong(" + v + ")");
+        }
+    }
+
+    @Test
+    void putLongAppendsToWhatIsThere() {
+        ByteSink sink = new ByteSink(1);
+        StringBuilder expected = new StringBuilder();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 10_000; i++) {
+            long v = random.nextLong() >> random.nextInt(64);
+            sink.putLong(v).put((byte) ',');
+            expected.append(v).append(',');
+        }
+        assertEquals(expected.toString(), text(sink));
+    }
+
+    @Test
+    void putTimestampMatchesIsoWithMilliseconds() {
+        ByteSink sink = new ByteSink(8);
+        List<Long> values = new ArrayList<>(List.of(0L, 1L, 9L, 10L, 99L, 100L, 999L, 1000L, 59_999L, 60_000L,
+                3_599_999L, 3_600_000L, 86_399_999L, 86_400_000L, -1L, -86_400_000L, -86_400_001L, YEAR_0000,
+                YEAR_9999_END, Instant.parse("2026-03-02T00:00:00Z").toEpochMilli(),
+                Instant.parse("2028-02-29T23:59:59.999Z").toEpochMilli(),
+                Instant.parse("2199-12-31T23:59:59.999Z").toEpochMilli()));
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 100_000; i++) {
+            values.add(random.nextLong(YEAR_0000, YEAR_9999_END + 1));
+        }
+        long base = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
+        for (int i = 0; i < 100_000; i++) {
+            // Runs of nearby instants, as in a chunk, exercise the cached day prefix and day changes.
+            values.add(base + random.nextLong(3 * 86_400_000L));
+        }
+        for (long ms : values) {
+            sink.reset();
+            sink.putTimestamp(ms);
+            assertEquals(ISO_MS.format(Instant.ofEpochMilli(ms)), text(sink), "putTimestamp(" + ms + ")");
+        }
+    }
+
+    @Test
+    void putTimestampAppendsToWhatIsThere() {
+        ByteSink sink = new ByteSink(1);
+        StringBuilder expected = new StringBuilder();
+        SplittableRandom random = new SplittableRandom(3);
+        long base = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
+        for (int i = 0; i < 5_000; i++) {
+            long ms = base + random.nextLong(5 * 86_400_000L);
+            sink.putTimestamp(ms).put((byte) ',');
+            expected.append(ISO_MS.format(Instant.ofEpochMilli(ms))).append(',');
+        }
+        assertEquals(expected.toString(), text(sink));
+    }
+
+    @Test
+    void putFixedWritesPlainDecimals() {
+        ByteSink sink = new ByteSink(8);
+        double[] values = {0, 51.5074, -0.1278, -0.0000001, 180, -180, 12.3456785, 1e-7, 89.999999};
+        for (double v : values) {
+            sink.reset();
+            sink.putFixed(v, 6);
+            assertEquals(new java.math.BigDecimal(Math.round(v * 1e6)).movePointLeft(6).toPlainString(),
+                    text(sink), "putFixed(" + v + ", 6)");
+        }
+    }
+}
