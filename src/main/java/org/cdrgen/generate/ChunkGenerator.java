@@ -58,10 +58,10 @@ public final class ChunkGenerator implements MtLeg.Parties {
             data.generate(party, day, placement, batch);
             overflowed |= batch.overflowed();
             batch.sortByStart(day.startMs());
-            long recordBase = subscriberDayKey << 20;
+            long recordBase = subscriberDayKey * RowBatch.PER_SUBSCRIBER_DAY;
             for (int r = 0; r < batch.size(); r++) {
                 EventRow row = batch.get(r);
-                row.recordId = recordBase | r;
+                row.recordId = recordBase + r;
                 EventRowFormatter.format(row, out.events());
                 out.endEventRow();
             }

@@ -64,11 +64,14 @@ public final class ContactBook {
         double own = communityWish[id - start];
         // Normalised so that the expected on-net degree is close to one's own wish.
         double norm = medianOnNetWish * (end - start);
+        // One hash per pair (the community's seed mixed with the ordered pair) keeps this loop cheap.
+        long communitySeed = Seeds.hash(seed, start, 0, Seeds.Purpose.TIE);
         for (int j = start; j < end; j++) {
             if (j == id || size >= profile.maxCount()) {
                 continue;
             }
-            long pair = Seeds.hash(seed, Math.min(id, j), Math.max(id, j), Seeds.Purpose.TIE);
+            long pair = Seeds.mix(communitySeed + (long) Math.min(id, j) * 0x9e3779b97f4a7c15L
+                    + (long) Math.max(id, j) * 0xc2b2ae3d27d4eb4fL);
             if (Seeds.unit(pair) * norm < own * communityWish[j - start]) {
                 add(people.msisdnOf(j), j, tieStrength(Seeds.mix(pair)));
             }

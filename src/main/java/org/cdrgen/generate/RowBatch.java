@@ -5,8 +5,11 @@ import org.cdrgen.model.EventRow;
 
 /** The rows of one subscriber-day, pooled per worker and put in time order before they are written. */
 final class RowBatch {
-    /** Record ids keep 20 bits for the row number within a subscriber-day. */
-    static final int MAX_ROWS = (1 << 20) - 1;
+    /** Record ids keep 6 decimal digits for the row number within a subscriber-day. */
+    static final int MAX_ROWS = 999_999;
+    /** Record ids and call references: the subscriber-day key, then a 6-digit number within that day. */
+    static final long PER_SUBSCRIBER_DAY = 1_000_000L;
+    private static final int INDEX_BITS = 20;
 
     private EventRow[] rows = new EventRow[256];
     private EventRow[] sorted = new EventRow[256];
@@ -61,11 +64,11 @@ final class RowBatch {
     /** Sorts by start time; rows starting in the same millisecond keep their generation order. */
     void sortByStart(long dayStartMs) {
         for (int i = 0; i < size; i++) {
-            keys[i] = (rows[i].startMs - dayStartMs) << 20 | i;
+            keys[i] = (rows[i].startMs - dayStartMs) << INDEX_BITS | i;
         }
         Arrays.sort(keys, 0, size);
         for (int i = 0; i < size; i++) {
-            sorted[i] = rows[(int) (keys[i] & MAX_ROWS)];
+            sorted[i] = rows[(int) (keys[i] & ((1 << INDEX_BITS) - 1))];
         }
         // The first rows become a permutation of themselves, so the pool keeps every object once.
         System.arraycopy(sorted, 0, rows, 0, size);

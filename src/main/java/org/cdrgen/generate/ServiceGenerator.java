@@ -10,7 +10,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * the draws every service makes (event counts, log-normal amounts).
  */
 abstract class ServiceGenerator {
-    /** No realistic profile comes near this; it keeps a subscriber-day's record numbers within 20 bits. */
+    /** No realistic profile comes near this; it keeps a subscriber-day's record numbers within 6 digits. */
     static final int MAX_EVENTS_PER_DAY = 50_000;
 
     protected final GenerationModel model;

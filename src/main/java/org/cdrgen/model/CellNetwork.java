@@ -8,6 +8,7 @@ package org.cdrgen.model;
  */
 public final class CellNetwork {
     public static final int SECTORS = 3;
+    private static final RatType[] RATS = RatType.values();
     /** eNB ids have 20 bits; one site is one eNB (and one gNB). */
     public static final int MAX_SITES = (1 << 20) - 1;
     /** LAC/TAC values 0 and 0xFFFE are reserved (TS 23.003), so areas are numbered 1..65533. */
@@ -68,7 +69,7 @@ public final class CellNetwork {
      * lower layer there, else the lowest higher one (every site carries E-UTRAN, so this always ends).
      */
     public RatType servedRat(int site, RatType wished) {
-        RatType[] rats = RatType.values();
+        RatType[] rats = RATS;
         for (int r = wished.ordinal(); r >= 0; r--) {
             if (hasLayer(site, rats[r])) {
                 return rats[r];

@@ -100,15 +100,65 @@ public final class ByteSink {
         return this;
     }
 
-    static int digitCount(long v) {
-        long p = 10;
-        for (int i = 1; i < 19; i++) {
-            if (v < p) {
-                return i;
+    /**
+     * An id of the form key x 1,000,000 + n: the rows of a subscriber-day share the key, whose digits are
+     * kept from the previous call, so only the last six digits are formatted.
+     */
+    public ByteSink putId(long v) {
+        long high = v / 1_000_000;
+        int low = (int) (v - high * 1_000_000);
+        if (high == 0 || v < 0) {
+            return putLong(v);
+        }
+        if (high != cachedIdHigh) {
+            int start = size;
+            putLong(high);
+            cachedIdDigitsLength = size - start;
+            if (cachedIdDigits.length < cachedIdDigitsLength) {
+                cachedIdDigits = new byte[cachedIdDigitsLength];
             }
+            System.arraycopy(buf, start, cachedIdDigits, 0, cachedIdDigitsLength);
+            cachedIdHigh = high;
+        } else {
+            ensure(cachedIdDigitsLength);
+            System.arraycopy(cachedIdDigits, 0, buf, size, cachedIdDigitsLength);
+            size += cachedIdDigitsLength;
+        }
+        ensure(6);
+        byte[] b = buf;
+        int p = size;
+        int hi = low / 10_000;
+        int mid = low / 100 % 100;
+        int lo = low % 100;
+        b[p] = TWO_DIGITS[hi * 2];
+        b[p + 1] = TWO_DIGITS[hi * 2 + 1];
+        b[p + 2] = TWO_DIGITS[mid * 2];
+        b[p + 3] = TWO_DIGITS[mid * 2 + 1];
+        b[p + 4] = TWO_DIGITS[lo * 2];
+        b[p + 5] = TWO_DIGITS[lo * 2 + 1];
+        size = p + 6;
+        return this;
+    }
+
+    private long cachedIdHigh = -1;
+    private byte[] cachedIdDigits = new byte[20];
+    private int cachedIdDigitsLength;
+
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        long p = 1;
+        for (int i = 0; i < 19; i++) {
+            POWERS_OF_TEN[i] = p;
             p *= 10;
         }
-        return 19;
+    }
+
+    /** Digits of a non-negative long: estimated from its bit length (log10(2) ~ 77/256), corrected by one compare. */
+    static int digitCount(long v) {
+        int bits = 64 - Long.numberOfLeadingZeros(v | 1);
+        int estimate = (bits * 77) >>> 8;
+        return Math.max(1, estimate + (v >= POWERS_OF_TEN[estimate] ? 1 : 0));
     }
 
     /** ISO-8601 UTC with milliseconds, e.g. 2026-01-01T08:15:30.123Z. */

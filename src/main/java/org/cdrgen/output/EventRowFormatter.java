@@ -31,10 +31,13 @@ public final class EventRowFormatter {
         boolean voice = r.eventType == EventType.VOICE;
         boolean sms = r.eventType == EventType.SMS;
         boolean data = r.eventType == EventType.DATA;
-        out.putLong(r.recordId).put(COMMA);
+        out.putId(r.recordId).put(COMMA);
         out.put(EVENT_TYPES[r.eventType.ordinal()]).put(COMMA);
         out.put(DIRECTIONS[r.direction.ordinal()]).put(COMMA);
-        optionalLong(out, r.callReference);
+        if (r.callReference >= 0) {
+            out.putId(r.callReference);
+        }
+        out.put(COMMA);
         out.putTimestamp(r.startMs).put(COMMA);
         optionalTimestamp(out, r.answerMs);
         optionalTimestamp(out, r.endMs);

@@ -54,6 +54,27 @@ class ByteSinkTest {
     }
 
     @Test
+    void putIdMatchesLongToStringWhetherItsKeyIsCachedOrNot() {
+        ByteSink sink = new ByteSink(4);
+        StringBuilder expected = new StringBuilder();
+        SplittableRandom random = new SplittableRandom(7);
+        List<Long> values = new ArrayList<>(interestingLongs());
+        for (int i = 0; i < 2000; i++) {
+            long key = random.nextLong(1, 9_000_000_000_000L);
+            // runs of the same key, as the rows of one subscriber-day have
+            for (int n = 0; n < 1 + random.nextInt(5); n++) {
+                values.add(key * 1_000_000 + random.nextInt(1_000_000));
+            }
+            values.add(random.nextLong(0, 1_000_000));
+        }
+        for (long v : values) {
+            sink.putId(v).put((byte) ',');
+            expected.append(v).append(',');
+        }
+        assertEquals(expected.toString(), new String(sink.array(), 0, sink.size(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void putLongAppendsToWhatIsThere() {
         ByteSink sink = new ByteSink(1);
         StringBuilder expected = new StringBuilder();
