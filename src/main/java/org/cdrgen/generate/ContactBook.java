@@ -44,6 +44,11 @@ public final class ContactBook {
         this.communityWish = new double[profile.communitySize()];
     }
 
+    /** The pool wish back from a cached on-net wish (the same value, without recomputing it). */
+    private double poolWish(int id, double onNetWish) {
+        return profile.onNetShare() > 0 ? onNetWish / profile.onNetShare() : poolWish(id);
+    }
+
     /** How many contacts a subscriber would like, before ties are drawn: a pure function of the id. */
     private double poolWish(int id) {
         double u = Seeds.unit(Seeds.hash(seed, id, 0, Seeds.Purpose.CONTACTS));
@@ -76,7 +81,7 @@ public final class ContactBook {
                 add(people.msisdnOf(j), j, tieStrength(Seeds.mix(pair)));
             }
         }
-        int offNet = (int) Math.round(poolWish(id) * (1 - profile.onNetShare()));
+        int offNet = (int) Math.round(poolWish(id, own) * (1 - profile.onNetShare()));
         long h = Seeds.hash(seed, id, 1, Seeds.Purpose.CONTACTS);
         for (int k = 0; k < offNet && size < profile.maxCount(); k++) {
             h = Seeds.mix(h);

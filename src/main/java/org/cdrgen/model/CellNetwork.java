@@ -23,6 +23,7 @@ public final class CellNetwork {
     private final int sitesPerTrackingArea;
     private final int sitesPerMsc;
     private final double siteSpacingKm;
+    private final byte[] servedRat;
 
     public CellNetwork(int gridSide, double[] latitude, double[] longitude, int[] azimuthOffset, byte[] layers,
             int sitesPerTrackingArea, int sitesPerMsc, double siteSpacingKm) {
@@ -34,6 +35,13 @@ public final class CellNetwork {
         this.sitesPerTrackingArea = sitesPerTrackingArea;
         this.sitesPerMsc = sitesPerMsc;
         this.siteSpacingKm = siteSpacingKm;
+        // Looked up for every event, so worked out once per site and wished RAT.
+        this.servedRat = new byte[layers.length * RATS.length];
+        for (int site = 0; site < layers.length; site++) {
+            for (RatType wished : RATS) {
+                servedRat[site * RATS.length + wished.ordinal()] = (byte) computeServedRat(site, wished).ordinal();
+            }
+        }
     }
 
     public int siteCount() {
@@ -69,6 +77,10 @@ public final class CellNetwork {
      * lower layer there, else the lowest higher one (every site carries E-UTRAN, so this always ends).
      */
     public RatType servedRat(int site, RatType wished) {
+        return RATS[servedRat[site * RATS.length + wished.ordinal()]];
+    }
+
+    private RatType computeServedRat(int site, RatType wished) {
         RatType[] rats = RATS;
         for (int r = wished.ordinal(); r >= 0; r--) {
             if (hasLayer(site, rats[r])) {

@@ -83,6 +83,17 @@ public final class ByteSink {
         int len = digitCount(v);
         ensure(len);
         int pos = size + len;
+        while (v >= 10_000) {
+            long q = v / 10_000;
+            int four = (int) (v - q * 10_000);
+            v = q;
+            int hi = four / 100 * 2;
+            int lo = (four - four / 100 * 100) * 2;
+            buf[--pos] = TWO_DIGITS[lo + 1];
+            buf[--pos] = TWO_DIGITS[lo];
+            buf[--pos] = TWO_DIGITS[hi + 1];
+            buf[--pos] = TWO_DIGITS[hi];
+        }
         while (v >= 100) {
             int pair = (int) (v % 100) * 2;
             v /= 100;
