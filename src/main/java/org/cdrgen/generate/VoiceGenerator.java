@@ -3,7 +3,6 @@ package org.cdrgen.generate;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.config.VoiceProfile;
 import org.cdrgen.model.CallDisposition;
-import org.cdrgen.model.Direction;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.EventType;
 
@@ -12,7 +11,7 @@ import org.cdrgen.model.EventType;
  * received from other networks. An on-net call also yields the callee's MT record with the same
  * call_reference, times and outcome.
  */
-final class VoiceGenerator extends ServiceGenerator {
+final class VoiceGenerator extends ContactEventGenerator {
     /** Q.850 causes of failed attempts: call rejected, normal unspecified, no circuit, temporary failure, congestion. */
     private static final int[] FAILURE_CAUSES = {21, 31, 34, 41, 42};
     private static final double[] FAILURE_CAUSE_WEIGHTS = {0.15, 0.15, 0.15, 0.30, 0.25};
@@ -34,64 +33,29 @@ final class VoiceGenerator extends ServiceGenerator {
     private final SharedStateDiscreteSampler outcome;
     private final SharedStateDiscreteSampler failureCause;
     private final SharedStateDiscreteSampler ratWish;
-    private final SharedStateDiscreteSampler contactRank;
-    private final MtLeg mtLeg;
 
     VoiceGenerator(GenerationModel model, MtLeg mtLeg) {
-        super(model, Seeds.Purpose.VOICE);
+        super(model, Seeds.Purpose.VOICE, mtLeg, EventType.VOICE);
         this.voice = model.profile.voice();
         this.weekdayHours = model.tables.voiceHourWeekday.bind(rng);
         this.weekendHours = model.tables.voiceHourWeekend.bind(rng);
         this.outcome = model.tables.voiceOutcome.bind(rng);
         this.failureCause = new WeightedTable(FAILURE_CAUSE_WEIGHTS).bind(rng);
         this.ratWish = model.tables.voiceRat.bind(rng);
-        this.contactRank = model.tables.contactRank.bind(rng);
-        this.mtLeg = mtLeg;
     }
 
     void generate(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement, RowBatch out,
             CallReferences references) {
-        int id = party.subscriber().id;
-        startStream(id, day.epochDay);
+        startStream(party.subscriber().id, day.epochDay);
         double level = party.subscriber().voiceLevel * day.voiceActivity * dailyNoise(voice.dailyDispersionSigma());
-        SharedStateDiscreteSampler hours = day.weekend ? weekendHours : weekdayHours;
-
-        int made = count(voice.moCallsPerDay() * level);
-        long[] starts = times.draw(made, day, hours, rng, gaussian, voice.burstProbability(), voice.burstGapMedianS());
-        for (int i = 0; i < made; i++) {
-            int contact = contacts.pick(contactRank);
-            int callee = contacts.subscriber(contact);
-            EventRow row = out.add();
-            row.direction = Direction.MO;
-            row.otherPartyMsisdn = contacts.msisdn(contact);
-            row.otherPartyOnNet = callee >= 0;
-            fillCall(row, party, day, starts[i], placement, references.next());
-            if (callee >= 0) {
-                mtLeg.add(row, callee, party.subscriber().msisdn, day, out, true);
-            }
-        }
-
-        int received = count(voice.mtOffNetCallsPerDay() * level);
-        starts = times.draw(received, day, hours, rng, gaussian, voice.burstProbability(), voice.burstGapMedianS());
-        for (int i = 0; i < received; i++) {
-            int contact = contacts.pickOffNet(contactRank);
-            EventRow row = out.add();
-            row.direction = Direction.MT;
-            row.otherPartyMsisdn = contact >= 0 ? contacts.msisdn(contact)
-                    : model.population.offNetMsisdn(rng.nextLong());
-            row.otherPartyOnNet = false;
-            fillCall(row, party, day, starts[i], placement, references.next());
-        }
+        generateContactEvents(party, day, contacts, placement, out, references, level, voice.moCallsPerDay(),
+                voice.mtOffNetCallsPerDay(), day.weekend ? weekendHours : weekdayHours, voice.burstProbability(),
+                voice.burstGapMedianS());
     }
 
-    private void fillCall(EventRow row, PartyDay party, DayCalendar day, long start, Placement placement,
-            long callReference) {
-        row.eventType = EventType.VOICE;
-        row.callReference = callReference;
-        row.servedImsi = party.subscriber().imsi;
-        row.servedMsisdn = party.subscriber().msisdnBytes;
-        row.servedImei = party.handset().imei();
-        row.startMs = start;
+    @Override
+    protected void fill(EventRow row, PartyDay party, DayCalendar day, Placement placement) {
+        long start = row.startMs;
         long lastMs = day.endMs() - 1;
         CallDisposition disposition = DISPOSITIONS[outcome.sample()];
         row.disposition = disposition;
