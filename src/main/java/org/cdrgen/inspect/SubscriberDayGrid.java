@@ -43,30 +43,22 @@ final class SubscriberDayGrid {
 
     /** The counter's value of every subscriber-day of the population, days of {@code dayFilter} only. */
     double[] values(int[] counter, boolean[] population, int populationSize, boolean[] dayFilter) {
-        double[] out = new double[populationSize * countTrue(dayFilter)];
-        int n = 0;
-        for (int s = 0; s < population.length; s++) {
-            if (population[s]) {
-                for (int d = 0; d < days; d++) {
-                    if (dayFilter[d]) {
-                        int slot = s * days + d;
-                        out[n++] = slot < counter.length ? counter[slot] : 0;
-                    }
-                }
-            }
-        }
-        return out;
+        return values(slot -> slot < counter.length ? counter[slot] : 0, population, populationSize, dayFilter);
     }
 
     double[] values(long[] counter, boolean[] population, int populationSize, boolean[] dayFilter) {
+        return values(slot -> slot < counter.length ? counter[slot] : 0, population, populationSize, dayFilter);
+    }
+
+    private double[] values(java.util.function.IntToDoubleFunction valueAt, boolean[] population, int populationSize,
+            boolean[] dayFilter) {
         double[] out = new double[populationSize * countTrue(dayFilter)];
         int n = 0;
         for (int s = 0; s < population.length; s++) {
             if (population[s]) {
                 for (int d = 0; d < days; d++) {
                     if (dayFilter[d]) {
-                        int slot = s * days + d;
-                        out[n++] = slot < counter.length ? counter[slot] : 0;
+                        out[n++] = valueAt.applyAsDouble(s * days + d);
                     }
                 }
             }
