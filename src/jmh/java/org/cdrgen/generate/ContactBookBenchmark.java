@@ -1,0 +1,60 @@
+package org.cdrgen.generate;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * {@link ContactBook#build} of one subscriber per op, in a 100,000-subscriber population.
+ * sequential: ids in order, as a chunk visits them (the community's wishes are cached, one community of
+ * 200 per 200 ops); scattered: every op in another community (the 200 wishes are recomputed each time).
+ * logNormalQuantile: one contact-pool wish as build computes it (hash, inverse normal CDF, exp), for scale.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ContactBookBenchmark {
+    private static final int SUBSCRIBERS = 100_000;
+
+    @State(Scope.Thread)
+    public static class Book {
+        @Param({"sequential", "scattered"})
+        public String order;
+
+        ContactBook book;
+        boolean scattered;
+        long next;
+
+        @Setup
+        public void setup() {
+            GenerationModel model = BenchModels.builtIn(SUBSCRIBERS, 1);
+            book = new ContactBook(model.seed, model.population, model.profile.contacts());
+            scattered = order.equals("scattered");
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Counter {
+        long next;
+    }
+
+    @Benchmark
+    public int build(Book b) {
+        long k = b.next++;
+        // 40,009 is prime and above any community size: consecutive ops land in different communities.
+        int id = (int) ((b.scattered ? k * 40_009 : k) % SUBSCRIBERS);
+        b.book.build(id);
+        return b.book.size();
+    }
+
+    @Benchmark
+    public double logNormalQuantile(Counter c) {
+        double u = Seeds.unit(Seeds.hash(BenchModels.SEED, c.next++, 0, Seeds.Purpose.CONTACTS));
+        return Quantiles.logNormalWithMean(u, 25, 0.8);
+    }
+}
