@@ -34,7 +34,8 @@ final class ProgressReporters {
             bar = new ProgressBarBuilder()
                     .setTaskName("Generating")
                     .setInitialMax(totalSubscriberDays)
-                    .setUnit(" subscriber-days", 1)
+                    .setUnit(" sub-days", 1)
+                    .setMaxRenderedLength(120)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(500)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err))
@@ -45,7 +46,7 @@ final class ProgressReporters {
         public void advance(long subscriberDays, long rows) {
             bar.stepTo(subscriberDays);
             double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            bar.setExtraMessage(String.format(" %,.0f rows/s", rows / Math.max(seconds, 1e-3)));
+            bar.setExtraMessage(String.format(" %.2fM rows/s", rows / Math.max(seconds, 1e-3) / 1e6));
         }
 
         @Override
