@@ -43,8 +43,12 @@ public final class ByteSink {
 
     private void ensure(int extra) {
         if (size + extra > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+            grow(extra);
         }
+    }
+
+    private void grow(int extra) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
     }
 
     public ByteSink put(byte b) {

@@ -8,8 +8,10 @@ import java.util.Arrays;
  * Reused: a run holds only a few of them per worker, whatever the population.
  */
 public final class ChunkBuffer {
-    private final ByteSink events = new ByteSink(1 << 20);
-    private int[] eventRowEnds = new int[4096];
+    // Sized for a typical 1,000-subscriber chunk (~4 MB) with room to spare: a buffer that grows while the
+    // JIT has compiled the formatter assuming it never does costs a deoptimization and a recompile.
+    private final ByteSink events = new ByteSink(8 << 20);
+    private int[] eventRowEnds = new int[1 << 16];
     private int eventRows;
     private final ByteSink subscribers = new ByteSink(1 << 16);
     private int[] subscriberRowEnds = new int[1024];
