@@ -1,5 +1,6 @@
 package org.cdrgen.cli;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ public final class ByteSizeConverter implements CommandLine.ITypeConverter<Long>
         if (!m.matches()) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a size: use e.g. 64MiB, 1GB or 1048576");
         }
-        java.math.BigDecimal number = new java.math.BigDecimal(m.group(1));
+        BigDecimal number = new BigDecimal(m.group(1));
         long unit;
         switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "": case "b": unit = 1; break;
@@ -36,8 +37,8 @@ public final class ByteSizeConverter implements CommandLine.ITypeConverter<Long>
                         + "': use B, KB, MB, GB, TB, KiB, MiB, GiB or TiB");
         }
         // Exact decimal arithmetic: 4.1GB is 4,100,000,000 bytes, not one less.
-        java.math.BigDecimal bytes = number.multiply(java.math.BigDecimal.valueOf(unit));
-        if (bytes.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) {
+        BigDecimal bytes = number.multiply(BigDecimal.valueOf(unit));
+        if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) {
             throw new CommandLine.TypeConversionException("'" + value + "' is too large");
         }
         return bytes.longValue();

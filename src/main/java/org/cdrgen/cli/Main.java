@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.util.concurrent.CancellationException;
 import org.cdrgen.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ public final class Main {
             } else if (ex instanceof BadInputException) {
                 message = ex.getMessage();
                 code = ExitCodes.BAD_INPUT;
-            } else if (ex instanceof InterruptedException || ex instanceof java.util.concurrent.CancellationException) {
+            } else if (ex instanceof InterruptedException || ex instanceof CancellationException) {
                 message = "stopped by a signal: temporary files removed, no _SUCCESS written";
                 code = ExitCodes.INTERRUPTED;
             } else {

@@ -3,6 +3,7 @@ package org.cdrgen.generate;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import org.cdrgen.config.CalendarProfile;
@@ -31,7 +32,7 @@ public final class DayCalendar {
         ZoneId zone = profile.network().zone();
         for (int h = 0; h < 24; h++) {
             // A local hour skipped by a DST jump maps to the instant after the gap: it simply gets no time.
-            hourStartMs[h] = LocalDateTime.of(date, java.time.LocalTime.of(h, 0)).atZone(zone).toInstant().toEpochMilli();
+            hourStartMs[h] = LocalDateTime.of(date, LocalTime.of(h, 0)).atZone(zone).toInstant().toEpochMilli();
         }
         hourStartMs[24] = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         for (int h = 23; h >= 0; h--) {

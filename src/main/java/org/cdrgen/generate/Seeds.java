@@ -14,7 +14,7 @@ public final class Seeds {
     /** What a stream is for; a new purpose gets a new constant, so adding one never shifts the others. */
     public enum Purpose {
         IDENTITY(1), PLACES(2), CONTACTS(3), DEVICE(4), VOICE(5), SMS(6), DATA(7), ROAMING(8), MT_LEG(9),
-        TIE(10), TIE_WEIGHT(11), NETWORK(12), DAY_NOISE(13);
+        TIE(10), NETWORK(12);
 
         final long code;
 

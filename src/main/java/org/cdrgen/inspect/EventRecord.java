@@ -1,6 +1,7 @@
 package org.cdrgen.inspect;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
@@ -16,7 +17,7 @@ final class EventRecord {
         CALL_DISPOSITION, RELEASE_CAUSE, SMS_STATUS, APN, BYTES_UPLINK, BYTES_DOWNLINK, CHARGING_ID,
         RECORD_SEQUENCE_NUMBER, ROAMING, VISITED_PLMN;
 
-        final String header = name().toLowerCase(java.util.Locale.ROOT);
+        final String header = name().toLowerCase(Locale.ROOT);
     }
 
     private static final Column[] COLUMNS = Column.values();

@@ -1,6 +1,7 @@
 package org.cdrgen.inspect;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Per subscriber-day counters, one slot per (subscriber id, date index) and zero when nothing happened, so
@@ -50,7 +51,7 @@ final class SubscriberDayGrid {
         return values(slot -> slot < counter.length ? counter[slot] : 0, population, populationSize, dayFilter);
     }
 
-    private double[] values(java.util.function.IntToDoubleFunction valueAt, boolean[] population, int populationSize,
+    private double[] values(IntToDoubleFunction valueAt, boolean[] population, int populationSize,
             boolean[] dayFilter) {
         double[] out = new double[populationSize * countTrue(dayFilter)];
         int n = 0;

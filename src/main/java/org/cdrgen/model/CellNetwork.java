@@ -74,7 +74,7 @@ public final class CellNetwork {
 
     /**
      * The RAT actually served at a site for a wish: the wished one when the site has it, else the best
-     * lower layer there, else the lowest higher one (every site carries E-UTRAN, so this always ends).
+     * lower layer there, else the lowest higher one (every site carries at least one layer).
      */
     public RatType servedRat(int site, RatType wished) {
         return RATS[servedRat[site * RATS.length + wished.ordinal()]];

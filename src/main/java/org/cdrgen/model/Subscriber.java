@@ -1,5 +1,7 @@
 package org.cdrgen.model;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * One subscriber: fixed identity, plan, places and habits. Everything here is a pure function of
  * (seed, subscriber id), so any worker can rebuild any subscriber (for instance the callee of an on-net call).
@@ -36,7 +38,7 @@ public final class Subscriber {
         this.dataLevel = dataLevel;
         this.imsi = imsi;
         this.msisdn = msisdn;
-        this.msisdnBytes = Long.toString(msisdn).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        this.msisdnBytes = Long.toString(msisdn).getBytes(StandardCharsets.US_ASCII);
         this.activationEpochDay = activationEpochDay;
         this.homeSite = homeSite;
         this.homeSector = homeSector;

@@ -1,5 +1,6 @@
 package org.cdrgen.output;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -54,11 +55,11 @@ public final class ChunkBuffer {
         return subscriberRows;
     }
 
-    void writeEventsTo(RotatingCsvWriter writer) throws java.io.IOException {
+    void writeEventsTo(RotatingCsvWriter writer) throws IOException {
         writer.write(events.array(), eventRowEnds, eventRows);
     }
 
-    void writeSubscribersTo(RotatingCsvWriter writer) throws java.io.IOException {
+    void writeSubscribersTo(RotatingCsvWriter writer) throws IOException {
         writer.write(subscribers.array(), subscriberRowEnds, subscriberRows);
     }
 }

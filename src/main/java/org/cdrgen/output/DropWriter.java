@@ -1,6 +1,7 @@
 package org.cdrgen.output;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class DropWriter {
 
     /** Marks the drop complete: written last, after the manifest, so a consumer that waits for it sees whole files. */
     public void publishSuccessMarker() throws IOException {
-        java.nio.file.Files.write(root.resolve(SUCCESS_MARKER), new byte[0]);
+        Files.write(root.resolve(SUCCESS_MARKER), new byte[0]);
     }
 
     public static final String SUCCESS_MARKER = "_SUCCESS";

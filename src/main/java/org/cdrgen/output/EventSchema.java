@@ -1,5 +1,6 @@
 package org.cdrgen.output;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The column order of event files (schema version 1, ../shared/reference/cdr-schema.md). */
@@ -27,6 +28,6 @@ public final class EventSchema {
         for (String c : columns) {
             sb.append(sb.length() == 0 ? "" : ",").append(CsvText.quoteIfNeeded(c));
         }
-        return sb.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return sb.append('\n').toString().getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,9 +1,11 @@
 package org.cdrgen.output;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,7 +37,7 @@ public record Manifest(
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Written under a temporary name and renamed, like every other file of a drop. */
@@ -47,18 +49,12 @@ public record Manifest(
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
-            if (e instanceof java.nio.file.FileSystemException) {
-                throw e;
-            }
-            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(temp.toString(), null,
-                    e.getMessage());
-            named.initCause(e);
-            throw named;
+            throw IoErrors.naming(temp, e);
         }
     }
 
     public static Manifest readFrom(Path directory) throws IOException {
-        try (java.io.InputStream in = Files.newInputStream(directory.resolve(FILE_NAME))) {
+        try (InputStream in = Files.newInputStream(directory.resolve(FILE_NAME))) {
             return JSON.readValue(in, Manifest.class);
         }
     }

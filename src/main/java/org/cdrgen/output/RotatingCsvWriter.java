@@ -2,6 +2,7 @@ package org.cdrgen.output;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -66,19 +67,9 @@ public final class RotatingCsvWriter implements Closeable {
         }
     }
 
-    /**
-     * An I/O error names the file it happened to, so the user's one line says where ("No space left on
-     * device" alone does not).
-     */
+    /** An I/O error names the file it happened to (see {@link IoErrors}). */
     private IOException naming(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
-            return e;
-        }
-        Path file = tempPath != null ? tempPath : directory;
-        java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(String.valueOf(file), null,
-                e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
-        named.initCause(e);
-        return named;
+        return IoErrors.naming(tempPath != null ? tempPath : directory, e);
     }
 
     private void writeRows(byte[] buf, int[] rowEnds, int rowCount) throws IOException {
@@ -190,7 +181,7 @@ public final class RotatingCsvWriter implements Closeable {
     }
 
     /** Counts and hashes the bytes that reach the file, after compression, for the manifest. */
-    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+    private static final class CountingOutputStream extends FilterOutputStream {
         private final MessageDigest digest = sha256Digest();
         private long count;
 
