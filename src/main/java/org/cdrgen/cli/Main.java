@@ -3,7 +3,11 @@ package org.cdrgen.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.concurrent.CancellationException;
 import org.cdrgen.config.ConfigException;
 import org.slf4j.Logger;
@@ -60,13 +64,32 @@ public final class Main {
         return cl;
     }
 
+    /** Java leaves the reason empty for the commonest failures; say them in words. */
+    private static String reason(FileSystemException fs) {
+        if (fs.getReason() != null) {
+            return fs.getReason();
+        }
+        if (fs instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (fs instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (fs instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (fs instanceof FileAlreadyExistsException) {
+            return "a file of that name already exists";
+        }
+        return fs.getClass().getSimpleName();
+    }
+
     /** One line for an I/O failure: the file and the reason, e.g. "cannot write X: No space left on device". */
     static String describe(Throwable ex) {
         // The outermost exception that names a file says best where it happened.
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof FileSystemException fs && fs.getFile() != null) {
-                String reason = fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
-                return "cannot write " + fs.getFile() + ": " + reason;
+                return "cannot write " + fs.getFile() + ": " + reason(fs);
             }
         }
         Throwable cause = ex;
