@@ -34,6 +34,10 @@ public final class ContactBook {
     /** Cached wishes of the community last used: consecutive subscribers share a community. */
     private int cachedCommunityStart = -1;
     private double[] communityWish;
+    /** Per community member: the members it is tied to (offsets from the community start) and how strongly. */
+    private int[][] memberTies = new int[0][];
+    private double[][] memberTieStrength = new double[0][];
+    private int[] memberTieCount = new int[0];
 
     public ContactBook(long seed, Population people, ContactProfile profile) {
         this.seed = seed;
@@ -59,27 +63,16 @@ public final class ContactBook {
         size = 0;
         int c = profile.communitySize();
         int start = id / c * c;
-        int end = (int) Math.min((long) start + c, population);
         if (start != cachedCommunityStart) {
-            for (int j = start; j < end; j++) {
-                communityWish[j - start] = poolWish(j) * profile.onNetShare();
-            }
-            cachedCommunityStart = start;
+            loadCommunity(start, (int) Math.min((long) start + c, population));
         }
-        double own = communityWish[id - start];
-        // Normalised so that the expected on-net degree is close to one's own wish.
-        double norm = medianOnNetWish * (end - start);
-        // One hash per pair (the community's seed mixed with the ordered pair) keeps this loop cheap.
-        long communitySeed = Seeds.hash(seed, start, 0, Seeds.Purpose.TIE);
-        for (int j = start; j < end; j++) {
-            if (j == id || size >= profile.maxCount()) {
-                continue;
-            }
-            long pair = Seeds.mix(communitySeed + (long) Math.min(id, j) * 0x9e3779b97f4a7c15L
-                    + (long) Math.max(id, j) * 0xc2b2ae3d27d4eb4fL);
-            if (Seeds.unit(pair) * norm < own * communityWish[j - start]) {
-                add(people.msisdnOf(j), j, tieStrength(Seeds.mix(pair)));
-            }
+        int member = id - start;
+        double own = communityWish[member];
+        int[] ties = memberTies[member];
+        double[] strengths = memberTieStrength[member];
+        for (int t = 0; t < memberTieCount[member] && size < profile.maxCount(); t++) {
+            int other = start + ties[t];
+            add(people.msisdnOf(other), other, strengths[t]);
         }
         int offNet = (int) Math.round(poolWish(id, own) * (1 - profile.onNetShare()));
         long h = Seeds.hash(seed, id, 1, Seeds.Purpose.CONTACTS);
@@ -92,6 +85,50 @@ public final class ContactBook {
             add(people.offNetMsisdn(Seeds.mix(h + 1)), -1, 1.0);
         }
         sortByStrength();
+    }
+
+    /**
+     * Draws every tie of a community at once: each unordered pair is hashed once and, if tied, lands in
+     * both members' lists (in ascending order of the other member), which halves the hashing compared with
+     * drawing each member's ties on their own, and gives the same ties.
+     */
+    private void loadCommunity(int start, int end) {
+        int n = end - start;
+        if (memberTies.length < n) {
+            memberTies = new int[n][8];
+            memberTieStrength = new double[n][8];
+            memberTieCount = new int[n];
+        }
+        for (int m = 0; m < n; m++) {
+            communityWish[m] = poolWish(start + m) * profile.onNetShare();
+            memberTieCount[m] = 0;
+        }
+        // Normalised so that the expected on-net degree is close to one's own wish.
+        double norm = medianOnNetWish * n;
+        long communitySeed = Seeds.hash(seed, start, 0, Seeds.Purpose.TIE);
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                long pair = Seeds.mix(communitySeed + (long) (start + a) * 0x9e3779b97f4a7c15L
+                        + (long) (start + b) * 0xc2b2ae3d27d4eb4fL);
+                if (Seeds.unit(pair) * norm < communityWish[a] * communityWish[b]) {
+                    double strength = tieStrength(Seeds.mix(pair));
+                    addTie(a, b, strength);
+                    addTie(b, a, strength);
+                }
+            }
+        }
+        cachedCommunityStart = start;
+    }
+
+    private void addTie(int member, int other, double strength) {
+        int count = memberTieCount[member];
+        if (count == memberTies[member].length) {
+            memberTies[member] = Arrays.copyOf(memberTies[member], count * 2);
+            memberTieStrength[member] = Arrays.copyOf(memberTieStrength[member], count * 2);
+        }
+        memberTies[member][count] = other;
+        memberTieStrength[member][count] = strength;
+        memberTieCount[member] = count + 1;
     }
 
     /** Pareto-tailed tie strength (exponent near the published tie-weight tail, about 1.9). */
