@@ -72,6 +72,11 @@ public final class GenerationRun {
 
         int threads = settings.threads();
         int window = 2 * threads + 2;
+        LOG.debug("Profile {} from {} (sha256 {}); {} chunks of up to {} subscribers, {} in flight at most;"
+                + " output {} compressed {}, files rotate at {} bytes", settings.profile().profile().profileName(),
+                settings.profile().source(), settings.profile().sha256(), plan.chunkCount(),
+                settings.chunkSubscribers(), window, settings.outputDir(), settings.compression().label(),
+                settings.maxFileBytes());
         ExecutorService workers = Executors.newFixedThreadPool(threads, workerThreads());
         ThreadLocal<ChunkGenerator> generators = ThreadLocal.withInitial(() -> new ChunkGenerator(model));
         ArrayDeque<ChunkBuffer> freeBuffers = new ArrayDeque<>();
@@ -112,6 +117,9 @@ public final class GenerationRun {
                 progress.advance(subscriberDays, rows);
             }
             List<OutputFile> files = drop.finish();
+            for (OutputFile file : files) {
+                LOG.debug("Wrote {}: {} rows, {} bytes, sha256 {}", file.path(), file.rows(), file.bytes(), file.sha256());
+            }
             if (cancelled.get()) {
                 throw new CancellationException("stopped by a signal");
             }
