@@ -14,8 +14,8 @@ public final class ChunkBuffer {
     private final ByteSink events = new ByteSink(8 << 20);
     private int[] eventRowEnds = new int[1 << 16];
     private int eventRows;
-    private final ByteSink subscribers = new ByteSink(1 << 16);
-    private int[] subscriberRowEnds = new int[1024];
+    private final ByteSink subscribers = new ByteSink(1 << 18);
+    private int[] subscriberRowEnds = new int[2048];
     private int subscriberRows;
 
     public void reset() {
