@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.cdrgen.cli.Main;
+import org.cdrgen.CliRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /**
  * Without a terminal (tests have none) a run logs INFO lines to stderr; --quiet silences them; -v turns on
@@ -50,28 +44,14 @@ class QuietTest {
         return all;
     }
 
-    /** Runs in this JVM without resetting the log level afterwards, as Main.execute does. */
+    /**
+     * Runs in this JVM without resetting the log level afterwards, as Main.execute does ({@link CliRun} leaves
+     * it alone); returns {stderr, stdout}, each with what reached System.err/out and picocli's writers.
+     */
     private static String[] runCapturingEverything(String... args) {
-        ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
-        ByteArrayOutputStream systemOut = new ByteArrayOutputStream();
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(systemOut, true, StandardCharsets.UTF_8));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit;
-        try {
-            CommandLine cl = Main.commandLine();
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-            exit = cl.execute(args);
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
-        assertEquals(0, exit, err.toString() + systemErr);
-        return new String[] {systemErr.toString(StandardCharsets.UTF_8) + err, systemOut.toString(StandardCharsets.UTF_8) + out};
+        CliRun.Result r = CliRun.run(args);
+        assertEquals(0, r.exitCode(), r.describe());
+        return new String[] {r.err(), r.out()};
     }
 
     @Test
