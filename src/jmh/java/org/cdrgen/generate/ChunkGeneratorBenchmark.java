@@ -31,7 +31,7 @@ public class ChunkGeneratorBenchmark {
     public boolean withSubscriberRows;
 
     private ChunkGenerator generator;
-    private final ChunkBuffer buffer = new ChunkBuffer();
+    private final ChunkBuffer buffer = new ChunkBuffer(1000);
     private int next;
 
     /** Counts event rows, so JMH reports the time per row next to the time per chunk. */

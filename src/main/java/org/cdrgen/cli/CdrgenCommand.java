@@ -203,7 +203,7 @@ public final class CdrgenCommand implements Callable<Integer> {
             LOG.info("No --seed given: using --seed {} (also in manifest.json) so this run can be repeated", runSeed);
         }
         return new RunSettings(subscribers, days, start, runSeed, threadCount, outputDir, maxFileSize, compression,
-                profile, RunSettings.DEFAULT_CHUNK_SUBSCRIBERS, shardRange);
+                profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange);
     }
 
     private Compression compression() {

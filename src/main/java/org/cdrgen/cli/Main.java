@@ -27,7 +27,15 @@ public final class Main {
 
     /** Runs cdrgen in this JVM and returns the exit code (tests call this, as the jar does). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("cdrgen: out of memory (the JVM may use " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): give it more with -Xmx, or use fewer --threads");
+            cl.getErr().flush();
+            return ExitCodes.RUN_FAILED;
+        }
     }
 
     public static CommandLine commandLine() {

@@ -9,14 +9,26 @@ import java.util.Arrays;
  * Reused: a run holds only a few of them per worker, whatever the population.
  */
 public final class ChunkBuffer {
-    // Sized for a typical 1,000-subscriber chunk (~4 MB) with room to spare: a buffer that grows while the
-    // JIT has compiled the formatter assuming it never does costs a deoptimization and a recompile.
-    private final ByteSink events = new ByteSink(8 << 20);
-    private int[] eventRowEnds = new int[1 << 16];
+    /** Room per subscriber-day: about twice what the default profile writes. */
+    public static final int BYTES_PER_SUBSCRIBER_DAY = 8 << 10;
+
+    private final ByteSink events;
+    private int[] eventRowEnds;
     private int eventRows;
-    private final ByteSink subscribers = new ByteSink(1 << 18);
-    private int[] subscriberRowEnds = new int[2048];
+    private final ByteSink subscribers;
+    private int[] subscriberRowEnds;
     private int subscriberRows;
+
+    /**
+     * Sized for a chunk of this many subscribers with room to spare: a buffer that grows after the JIT has
+     * compiled the formatter assuming it never does costs a deoptimization and a recompile.
+     */
+    public ChunkBuffer(int chunkSubscribers) {
+        events = new ByteSink(chunkSubscribers * BYTES_PER_SUBSCRIBER_DAY);
+        eventRowEnds = new int[chunkSubscribers * 40];
+        subscribers = new ByteSink(chunkSubscribers * 128);
+        subscriberRowEnds = new int[chunkSubscribers + 1];
+    }
 
     public void reset() {
         events.reset();

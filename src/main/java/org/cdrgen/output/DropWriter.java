@@ -41,7 +41,7 @@ public final class DropWriter {
     public void writeCells(CellNetwork network, byte[] mcc, byte[] mnc) throws IOException {
         RotatingCsvWriter cells = new RotatingCsvWriter(root, root, n -> "cells.csv",
                 EventSchema.headerLine(EventSchema.CELL_COLUMNS), Long.MAX_VALUE, compression);
-        ChunkBuffer rows = new ChunkBuffer();
+        ChunkBuffer rows = new ChunkBuffer(128);
         try {
             for (int site = 0; site < network.siteCount(); site++) {
                 for (RatType rat : RatType.values()) {

@@ -81,7 +81,7 @@ public final class GenerationRun {
         ThreadLocal<ChunkGenerator> generators = ThreadLocal.withInitial(() -> new ChunkGenerator(model));
         ArrayDeque<ChunkBuffer> freeBuffers = new ArrayDeque<>();
         for (int i = 0; i < window; i++) {
-            freeBuffers.add(new ChunkBuffer());
+            freeBuffers.add(new ChunkBuffer(settings.chunkSubscribers()));
         }
         ArrayDeque<Future<ChunkBuffer>> inFlight = new ArrayDeque<>();
         AtomicBoolean overflowed = new AtomicBoolean();

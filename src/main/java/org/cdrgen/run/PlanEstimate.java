@@ -26,7 +26,7 @@ public record PlanEstimate(
         ChunkPlan plan = GenerationRun.plan(settings);
         int first = settings.shard().firstSubscriber(settings.subscribers());
         int sample = Math.min(SAMPLE, settings.shard().endSubscriber(settings.subscribers()) - first);
-        ChunkBuffer buffer = new ChunkBuffer();
+        ChunkBuffer buffer = new ChunkBuffer(SAMPLE);
         if (sample > 0) {
             new ChunkGenerator(model).generate(0, first, sample, false, buffer);
         }
