@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +55,33 @@ class DeterminismTest {
     @Test
     void threadCountNeverChangesOutputAtTheDefaultFileSize() {
         TreeMap<String, byte[]> one = generate("t1", 7, 1, "128MiB");
+        TreeMap<String, byte[]> two = generate("t2", 7, 2, "128MiB");
         TreeMap<String, byte[]> seven = generate("t7", 7, 7, "128MiB");
+        TreeMap<String, byte[]> many = generate("t64", 7, 64, "128MiB");
+        assertSameTree(one, two, "--threads 1 vs --threads 2");
         assertSameTree(one, seven, "--threads 1 vs --threads 7");
+        assertSameTree(one, many, "--threads 1 vs --threads 64");
+    }
+
+    @Test
+    void aDrawnSeedIsLoggedAndWrittenSoTheRunCanBeRepeated() throws Exception {
+        Path first = tmp.resolve("drawn");
+        CliRun.Result run = CliRun.ok("--subscribers", "300", "--start-date", "2026-03-02", "--output-dir",
+                first.toString());
+        String manifest = Files.readString(first.resolve("manifest.json"));
+        Matcher seed = Pattern.compile("\"seed\" : (-?\\d+)").matcher(manifest);
+        assertTrue(seed.find(), "manifest holds the seed: " + manifest);
+        assertTrue(run.err().contains("--seed " + seed.group(1)), "the drawn seed is logged: " + run.err());
+        Path again = tmp.resolve("repeated");
+        CliRun.ok("--subscribers", "300", "--start-date", "2026-03-02", "--seed", seed.group(1), "--output-dir",
+                again.toString());
+        TreeMap<String, byte[]> repeated = DropFiles.readTree(again);
+        TreeMap<String, byte[]> original = DropFiles.readTree(first);
+        for (String file : original.keySet()) {
+            if (file.startsWith("events/") || file.equals("subscribers.csv") || file.equals("cells.csv")) {
+                assertArrayEquals(original.get(file), repeated.get(file), file + " differs when repeated");
+            }
+        }
     }
 
     @Test
