@@ -26,6 +26,7 @@ final class RowBatch {
 
     void reset() {
         size = 0;
+        overflowed = false;
     }
 
     /** A cleared row to fill; past {@link #MAX_ROWS} rows a scratch row that is never written. */
