@@ -18,7 +18,7 @@ public final class ContactBook {
     private final int population;
     private final ContactProfile profile;
     private final Population people;
-    private final double medianOnNetWish;
+    private final double meanOnNetWish;
 
     private int size;
     private long[] msisdn = new long[64];
@@ -44,7 +44,7 @@ public final class ContactBook {
         this.population = people.size();
         this.profile = profile;
         this.people = people;
-        this.medianOnNetWish = profile.meanCount() * profile.onNetShare();
+        this.meanOnNetWish = profile.meanCount() * profile.onNetShare();
         this.communityWish = new double[profile.communitySize()];
     }
 
@@ -104,7 +104,7 @@ public final class ContactBook {
             memberTieCount[m] = 0;
         }
         // Normalised so that the expected on-net degree is close to one's own wish.
-        double norm = medianOnNetWish * n;
+        double norm = meanOnNetWish * n;
         long communitySeed = Seeds.hash(seed, start, 0, Seeds.Purpose.TIE);
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
