@@ -33,8 +33,4 @@ public final class GenerationModel {
     public DayCalendar day(int index) {
         return days[index];
     }
-
-    public int dayCount() {
-        return days.length;
-    }
 }

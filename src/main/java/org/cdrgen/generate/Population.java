@@ -176,14 +176,6 @@ public final class Population {
         return network.cellId(site, sector, network.servedRat(site, deviceRat));
     }
 
-    public CellNetwork network() {
-        return network;
-    }
-
-    public long seed() {
-        return seed;
-    }
-
     /** An affine bijection over [0, 10^digits): distinct ids get distinct, random-looking numbers. */
     static final class IdentityNumbering {
         private final int digits;

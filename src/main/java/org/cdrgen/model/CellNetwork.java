@@ -48,10 +48,6 @@ public final class CellNetwork {
         return layers.length;
     }
 
-    public int gridSide() {
-        return gridSide;
-    }
-
     public double siteSpacingKm() {
         return siteSpacingKm;
     }
