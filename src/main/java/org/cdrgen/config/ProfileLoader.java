@@ -1,52 +1,49 @@
 package org.cdrgen.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a YAML profile. A user's file is laid over the built-in default (config/cdrgen.yaml, packaged in
  * the jar), so it only needs the keys it changes; unknown keys are errors, never silently dropped.
+ * The YAML is parsed to a node tree by SnakeYAML and bound by {@link RecordBinder}.
  */
 public final class ProfileLoader {
     /** Where the build puts config/cdrgen.yaml inside the jar. */
     static final String BUILT_IN = "/cdrgen/profiles/cdrgen.yaml";
-
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     /** A loaded profile and a checksum of its effective content, for run metadata. */
     public record Loaded(Profile profile, String source, String sha256) {
     }
 
     public Loaded loadBuiltIn() {
-        JsonNode tree = readTree(builtInBytes(), "built-in profile");
+        Node tree = readTree(builtInBytes(), "built-in profile");
         return bind(tree, "built-in profile");
     }
 
@@ -61,109 +58,51 @@ public final class ProfileLoader {
             throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
         }
         String name = file.toString();
-        JsonNode user = readTree(bytes, name);
-        if (user == null || user.isMissingNode() || user.isNull()) {
+        Node user = readTree(bytes, name);
+        if (user == null || user instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
             throw new ConfigException(name + ": the file is empty; give at least one key to change");
         }
-        if (!user.isObject()) {
+        if (!(user instanceof MappingNode userMapping)) {
             throw new ConfigException(name + ": the top level must be a mapping of keys, such as 'voice:'");
         }
-        JsonNode merged = readTree(builtInBytes(), "built-in profile");
-        merge((ObjectNode) merged, (ObjectNode) user);
+        MappingNode merged = (MappingNode) readTree(builtInBytes(), "built-in profile");
+        try {
+            merge(merged, userMapping, "");
+        } catch (ConfigException e) {
+            throw new ConfigException(name + ": " + e.getMessage());
+        }
         return bind(merged, name);
     }
 
-    private Loaded bind(JsonNode tree, String source) {
+    private static Loaded bind(Node tree, String source) {
         Profile profile;
         try {
-            profile = yaml.treeToValue(tree, Profile.class);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(source + ": " + describe(e));
-        }
-        try {
-            profile.validate();
+            profile = RecordBinder.bind(tree, Profile.class).validate();
         } catch (ConfigException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
         return new Loaded(profile, source, sha256(tree));
     }
 
-    private JsonNode readTree(byte[] bytes, String source) {
+    private static Node readTree(byte[] bytes, String source) {
+        String text;
         try {
-            return yaml.readTree(bytes);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(source + ": " + describe(e));
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigException(source + ": invalid YAML" + where + ": " + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(source + ": invalid YAML: the file is not UTF-8 text");
         }
-    }
-
-    private static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            String allowed = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", "));
-            return "unknown key '" + path(unknown) + "' (allowed here: " + allowed + ")";
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        try {
+            return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark at = e.getProblemMark();
+            String where = at == null ? "" : " at line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1);
+            throw new ConfigException(source + ": invalid YAML" + where + ": " + firstLine(e.getProblem()));
+        } catch (YAMLException e) {
+            throw new ConfigException(source + ": invalid YAML: " + firstLine(e.getMessage()));
         }
-        if (e instanceof InvalidFormatException bad) {
-            return "key '" + path(bad) + "' has value \"" + bad.getValue() + "\" that is not a valid "
-                    + typeName(bad.getTargetType());
-        }
-        if (e instanceof MismatchedInputException mismatch) {
-            return "key '" + path(mismatch) + "' must be " + article(typeName(mismatch.getTargetType()));
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return "key '" + path(mapping) + "' is invalid: " + firstLine(e.getOriginalMessage());
-        }
-        return firstLine(e.getOriginalMessage());
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type == double.class || type == Double.class || type == double[].class) {
-            return type.isArray() ? "list of numbers" : "number";
-        }
-        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
-            return "whole number";
-        }
-        if (type.isEnum()) {
-            StringBuilder names = new StringBuilder();
-            for (Object constant : type.getEnumConstants()) {
-                names.append(names.length() == 0 ? "" : ", ").append(constant);
-            }
-            return "one of " + names;
-        }
-        if (type == String.class) {
-            return "text";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "list";
-        }
-        return "mapping of keys";
-    }
-
-    private static String article(String typeName) {
-        return typeName.startsWith("one of") ? typeName : "a " + typeName;
     }
 
     private static String firstLine(String message) {
@@ -175,25 +114,70 @@ public final class ProfileLoader {
     }
 
     /** Deep merge: mappings merge key by key, anything else (lists included) is replaced. */
-    private static void merge(ObjectNode base, ObjectNode override) {
-        Iterator<Map.Entry<String, JsonNode>> fields = override.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode existing = base.get(field.getKey());
-            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode overrideObject) {
-                merge(existingObject, overrideObject);
+    private static void merge(MappingNode base, MappingNode override, String path) {
+        List<NodeTuple> baseTuples = base.getValue();
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple field : override.getValue()) {
+            if (field.getKeyNode() instanceof ScalarNode key && !seen.add(key.getValue())) {
+                throw new ConfigException("key '" + path + key.getValue() + "' is given twice");
+            }
+            int at = indexOfKey(baseTuples, field.getKeyNode());
+            if (at < 0) {
+                baseTuples.add(field);
+            } else if (baseTuples.get(at).getValueNode() instanceof MappingNode existing
+                    && field.getValueNode() instanceof MappingNode overriding) {
+                merge(existing, overriding, path + ((ScalarNode) field.getKeyNode()).getValue() + ".");
             } else {
-                base.set(field.getKey(), field.getValue());
+                baseTuples.set(at, new NodeTuple(baseTuples.get(at).getKeyNode(), field.getValueNode()));
             }
         }
     }
 
-    private String sha256(JsonNode tree) {
+    private static int indexOfKey(List<NodeTuple> tuples, Node key) {
+        if (key instanceof ScalarNode scalarKey) {
+            for (int i = 0; i < tuples.size(); i++) {
+                if (tuples.get(i).getKeyNode() instanceof ScalarNode k && k.getValue().equals(scalarKey.getValue())) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * SHA-256 of the effective (merged) profile in a canonical form: comments, layout and quoting do not
+     * count, keys keep their order, and every scalar is length-prefixed so no two trees share a form.
+     */
+    private static String sha256(Node tree) {
+        StringBuilder canonical = new StringBuilder(8192);
+        canonicalize(tree, canonical);
         try {
-            byte[] canonical = new ObjectMapper().writeValueAsBytes(tree);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void canonicalize(Node node, StringBuilder out) {
+        if (node instanceof MappingNode mapping) {
+            out.append('{');
+            for (NodeTuple tuple : mapping.getValue()) {
+                canonicalize(tuple.getKeyNode(), out);
+                canonicalize(tuple.getValueNode(), out);
+            }
+            out.append('}');
+        } else if (node instanceof SequenceNode sequence) {
+            out.append('[');
+            for (Node element : sequence.getValue()) {
+                canonicalize(element, out);
+            }
+            out.append(']');
+        } else {
+            ScalarNode scalar = (ScalarNode) node;
+            out.append(scalar.getTag().getValue()).append(' ').append(scalar.getValue().length()).append(':')
+                    .append(scalar.getValue());
         }
     }
 

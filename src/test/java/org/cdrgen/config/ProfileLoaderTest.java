@@ -143,7 +143,21 @@ class ProfileLoaderTest {
                 Arguments.of("colour: blue\n", List.of("unknown key 'colour'")),
                 Arguments.of("", List.of("empty")),
                 Arguments.of("- voice\n", List.of("mapping")),
-                Arguments.of("voice: [\n", List.of("invalid YAML")));
+                Arguments.of("voice: [\n", List.of("invalid YAML")),
+                // shapes the binder checks itself
+                Arguments.of("population:\n  devices:\n    - { tac: \"12345678\", model: x, best_rat: NR }\n",
+                        List.of("population.devices[0].share", "missing")),
+                Arguments.of("voice:\n  mo_calls_per_day: 1\n  mo_calls_per_day: 2\n", List.of("voice.mo_calls_per_day", "twice")),
+                Arguments.of("voice:\n  mo_calls_per_day:\n", List.of("voice.mo_calls_per_day", "needs a value")),
+                Arguments.of("voice:\n  mo_calls_per_day: .inf\n", List.of("voice.mo_calls_per_day", "number")),
+                Arguments.of("voice: 3\n", List.of("key 'voice'", "mapping")),
+                Arguments.of("voice:\n  hourly_weekday: 1\n", List.of("voice.hourly_weekday", "list")),
+                Arguments.of("network:\n  subscribers_per_site: 2.5\n",
+                        List.of("network.subscribers_per_site", "whole number")),
+                Arguments.of("network:\n  subscribers_per_site: 99999999999\n",
+                        List.of("network.subscribers_per_site", "99999999999")),
+                Arguments.of("calendar:\n  weekend_days: [SATURDAY, [SUNDAY]]\n", List.of("calendar.weekend_days[1]")),
+                Arguments.of("!!binary voice: 1\n", List.of("profile.yaml")));
     }
 
     @ParameterizedTest
@@ -156,6 +170,26 @@ class ProfileLoaderTest {
         }
         assertFalse(message.contains("\n"), "one line: " + message);
         assertTrue(message.startsWith(tmp.resolve("profile.yaml").toString()), "names the file: " + message);
+    }
+
+    @Test
+    void scalarsKeepTheirTextAndNumbersMayBeQuoted() throws IOException {
+        // YAML 1.1 would read an unquoted 01 as the integer 1; an MNC keeps its leading zero.
+        Profile p = load("network:\n  mnc: 01\n  mcc: 234\nvoice:\n  mo_calls_per_day: \"3.25\"\n"
+                + "  duration_median_s: 1_000\n").profile();
+        assertEquals("01", p.network().mnc());
+        assertEquals("234", p.network().mcc());
+        assertEquals(3.25, p.voice().moCallsPerDay());
+        assertEquals(1000, p.voice().durationMedianS());
+    }
+
+    @Test
+    void checksumIgnoresLayoutButNotValues() throws IOException {
+        String a = load("voice:\n  mo_calls_per_day: 3.5  # a comment\n").sha256();
+        String b = load("voice: { mo_calls_per_day: 3.5 }\n").sha256();
+        String c = load("voice: { mo_calls_per_day: 3.6 }\n").sha256();
+        assertEquals(a, b);
+        assertNotEquals(a, c);
     }
 
     @Test
