@@ -28,7 +28,20 @@ abstract class ContactEventGenerator extends ServiceGenerator {
             SharedStateDiscreteSampler hours, double burstProbability, double burstGapMedianS) {
         int made = count(madePerDay * level);
         long[] starts = times.draw(made, day, hours, rng, gaussian, burstProbability, burstGapMedianS);
-        for (int i = 0; i < made; i++) {
+        makeEvents(party, day, contacts, placement, out, references, starts, made);
+        int received = count(receivedPerDay * level);
+        starts = times.draw(received, day, hours, rng, gaussian, burstProbability, burstGapMedianS);
+        receiveEvents(party, day, contacts, placement, out, references, starts, received);
+    }
+
+    /**
+     * Events this subscriber makes, to contacts. (Made and received events are two methods, not one, so
+     * the JIT compiles each on its own: together they were the costliest compile of a short run, and were
+     * compiled over again whenever either loop met a case its first compile had not seen.)
+     */
+    private void makeEvents(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement,
+            RowBatch out, CallReferences references, long[] starts, int count) {
+        for (int i = 0; i < count; i++) {
             int contact = contacts.pick(contactRank);
             int other = contacts.subscriber(contact);
             EventRow row = out.add();
@@ -41,10 +54,12 @@ abstract class ContactEventGenerator extends ServiceGenerator {
                 mtLeg.add(row, other, party.subscriber().msisdn, day, out, eventType == EventType.VOICE);
             }
         }
+    }
 
-        int received = count(receivedPerDay * level);
-        starts = times.draw(received, day, hours, rng, gaussian, burstProbability, burstGapMedianS);
-        for (int i = 0; i < received; i++) {
+    /** Events this subscriber receives from other networks (calls from on-net contacts are their MO's MT leg). */
+    private void receiveEvents(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement,
+            RowBatch out, CallReferences references, long[] starts, int count) {
+        for (int i = 0; i < count; i++) {
             int contact = contacts.pickOffNet(contactRank);
             EventRow row = out.add();
             row.direction = Direction.MT;

@@ -2,7 +2,6 @@ package org.cdrgen.generate;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.sampling.distribution.GeometricSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.config.NetworkProfile;
@@ -164,7 +163,7 @@ public final class Population {
             if (Seeds.unit(h) < p) {
                 long length = 1 + Long.remainderUnsigned(Seeds.mix(h), maxDays);
                 if (start + length > epochDay) {
-                    return tables.visitedPlmn.bind(new SplitMix64(Seeds.mix(h ^ 0x5bd1e995L))).sample();
+                    return tables.visitedPlmn.bind(Seeds.stream(Seeds.mix(h ^ 0x5bd1e995L))).sample();
                 }
             }
         }

@@ -79,8 +79,11 @@ public final class ByteSink {
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * Decimal digits of a long, four at a time from a table of ASCII quadruples stored with one int write
-     * (a division per digit was the bottleneck); numbers below 2^31, most fields, use int arithmetic.
+     * Decimal digits of a long, written from the right: eight digits per long division (the 8-digit part then
+     * in int arithmetic, four digits per int store from a table of ASCII quadruples); a division per digit
+     * was the bottleneck. Deliberately one method over C2's FreqInlineSize (325 bytecodes): it is then
+     * compiled once and called, instead of being copied into each of its dozen call sites, copies whose
+     * compilation took about a quarter of a 100k-subscriber run's JIT time (see bench/RESULTS.md).
      */
     public ByteSink putLong(long v) {
         if (v < 0) {
@@ -92,34 +95,51 @@ public final class ByteSink {
         }
         int len = digitCount(v);
         ensure(len);
-        int pos = size + len;
-        while (v > Integer.MAX_VALUE) {
-            long q = v / 10_000;
-            INT_BIG_ENDIAN.set(buf, pos - 4, FOUR_DIGITS[(int) (v - q * 10_000)]);
-            pos -= 4;
-            v = q;
+        byte[] b = buf;
+        int start = size;
+        int pos = start + len;
+        size = pos;
+        if (v >= 100_000_000L) {
+            long high = v / 100_000_000L;
+            int low = (int) (v - high * 100_000_000L);
+            int lowHigh = low / 10_000;
+            INT_BIG_ENDIAN.set(b, pos - 4, FOUR_DIGITS[low - lowHigh * 10_000]);
+            INT_BIG_ENDIAN.set(b, pos - 8, FOUR_DIGITS[lowHigh]);
+            pos -= 8;
+            if (high >= 100_000_000L) {
+                long top = high / 100_000_000L; // at most three digits: 2^63 < 10^19
+                low = (int) (high - top * 100_000_000L);
+                lowHigh = low / 10_000;
+                INT_BIG_ENDIAN.set(b, pos - 4, FOUR_DIGITS[low - lowHigh * 10_000]);
+                INT_BIG_ENDIAN.set(b, pos - 8, FOUR_DIGITS[lowHigh]);
+                pos -= 8;
+                high = top;
+            }
+            v = high;
         }
+        // What is left has at most 8 digits, to be right-aligned in [start, pos).
         int i = (int) v;
-        while (i >= 10_000) {
+        if (i >= 10_000) {
             int q = i / 10_000;
-            INT_BIG_ENDIAN.set(buf, pos - 4, FOUR_DIGITS[i - q * 10_000]);
+            INT_BIG_ENDIAN.set(b, pos - 4, FOUR_DIGITS[i - q * 10_000]);
             pos -= 4;
             i = q;
         }
-        if (i >= 100) {
-            int q = i / 100;
-            int pair = (i - q * 100) * 2;
-            buf[--pos] = TWO_DIGITS[pair + 1];
-            buf[--pos] = TWO_DIGITS[pair];
-            i = q;
+        switch (pos - start) {
+            case 4 -> INT_BIG_ENDIAN.set(b, start, FOUR_DIGITS[i]);
+            case 3 -> {
+                int q = i / 100;
+                b[start] = (byte) ('0' + q);
+                b[start + 1] = TWO_DIGITS[(i - q * 100) * 2];
+                b[start + 2] = TWO_DIGITS[(i - q * 100) * 2 + 1];
+            }
+            case 2 -> {
+                b[start] = TWO_DIGITS[i * 2];
+                b[start + 1] = TWO_DIGITS[i * 2 + 1];
+            }
+            case 1 -> b[start] = (byte) ('0' + i);
+            default -> throw new IllegalStateException("digit count " + len + " of " + v);
         }
-        if (i >= 10) {
-            buf[--pos] = TWO_DIGITS[i * 2 + 1];
-            buf[--pos] = TWO_DIGITS[i * 2];
-        } else {
-            buf[--pos] = (byte) ('0' + i);
-        }
-        size += len;
         return this;
     }
 
@@ -201,12 +221,7 @@ public final class ByteSink {
         long day = Math.floorDiv(epochMs, MS_PER_DAY);
         int msOfDay = (int) (epochMs - day * MS_PER_DAY);
         if (day != cachedEpochDay) {
-            byte[] prefix = (LocalDate.ofEpochDay(day) + "T").getBytes(StandardCharsets.US_ASCII);
-            if (prefix.length != 11) {
-                throw new IllegalArgumentException("year outside 0000..9999: " + LocalDate.ofEpochDay(day));
-            }
-            System.arraycopy(prefix, 0, cachedDayPrefix, 0, 11);
-            cachedEpochDay = day;
+            cacheDayPrefix(day);
         }
         ensure(24);
         byte[] b = buf;
@@ -232,6 +247,16 @@ public final class ByteSink {
         b[p++] = 'Z';
         size = p;
         return this;
+    }
+
+    /** Kept out of putTimestamp: it runs once per day and would otherwise be compiled into every caller. */
+    private void cacheDayPrefix(long day) {
+        byte[] prefix = (LocalDate.ofEpochDay(day) + "T").getBytes(StandardCharsets.US_ASCII);
+        if (prefix.length != 11) {
+            throw new IllegalArgumentException("year outside 0000..9999: " + LocalDate.ofEpochDay(day));
+        }
+        System.arraycopy(prefix, 0, cachedDayPrefix, 0, 11);
+        cachedEpochDay = day;
     }
 
     /** A number with a fixed count of decimals, for coordinates (no locale, no exponent). */

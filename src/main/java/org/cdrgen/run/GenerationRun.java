@@ -77,6 +77,7 @@ public final class GenerationRun {
                 settings.profile().source(), settings.profile().sha256(), plan.chunkCount(),
                 settings.chunkSubscribers(), window, settings.outputDir(), settings.compression().label(),
                 settings.maxFileBytes());
+        CpuAccount cpu = LOG.isDebugEnabled() ? new CpuAccount() : null;
         ExecutorService workers = Executors.newFixedThreadPool(threads, workerThreads());
         ThreadLocal<ChunkGenerator> generators = ThreadLocal.withInitial(() -> new ChunkGenerator(model));
         ArrayDeque<ChunkBuffer> freeBuffers = new ArrayDeque<>();
@@ -102,6 +103,9 @@ public final class GenerationRun {
                                 plan.subscriberCount(chunk), plan.day(chunk) == 0, buffer)) {
                             overflowed.set(true);
                         }
+                        if (cpu != null) {
+                            cpu.workerProgress();
+                        }
                         return buffer;
                     }));
                 }
@@ -126,6 +130,9 @@ public final class GenerationRun {
             manifest(files, rows).writeTo(settings.outputDir());
             drop.publishSuccessMarker();
             success = true;
+            if (cpu != null) {
+                LOG.debug(cpu.summary(System.nanoTime() - started));
+            }
             if (overflowed.get()) {
                 LOG.warn("Some subscriber-days reached the cap of events per day; the profile's rates are extreme");
             }
