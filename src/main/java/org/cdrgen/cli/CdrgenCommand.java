@@ -109,7 +109,8 @@ public final class CdrgenCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines but warnings and errors.")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, description = "Debug logging.")
+    @Option(names = {"-v", "--verbose"},
+            description = "Debug logging: the plan, every file written, and where the CPU time went.")
     boolean verbose;
 
     @Override
