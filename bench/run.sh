@@ -35,6 +35,8 @@
 #   copy s     cp -r + the `sync` after it: the copy's data is really on disk. gen/copy = gen s / copy s.
 #   rows/s, MB/s, sub-days/s are computed from gen s (whole JVM run). MB = 10^6 bytes, MiB for RSS.
 #   With BENCH_REPEAT > 1, cells read "best / median"; peak RSS is the largest seen over the repeats.
+#   CPU split  runs use -v; its last line says how much CPU the workers, the writer thread, the JIT compilers
+#              and GC pauses took, printed as a second table (medians)
 #   CPU s      user+sys CPU time of the run (from /usr/bin/time): unlike wall time, barely moved by other load;
 #              CPU us/row = CPU s / rows.
 #   other CPU % share of the machine's CPU (all cores) used by other processes during gen s: /proc/stat
@@ -212,6 +214,7 @@ cell() {
 
 # one_run DIR SUBS DAYS THREADS COPY(0|1) SAMPLE_RSS(0|1) EXTRA_JAVA_OPT... -> appends a line to $TMP/runs
 # line: wall_ns rss_kb rows bytes flush_ns cp_ns copy_ns jvm_reported_s rss_sample_min_kb rss_sample_max_kb other_cpu_pct cpu_s
+#       workers_cpu_s writer_cpu_s jit_s gc_s (the last four from cdrgen -v's 'CPU time:' line)
 one_run() {
     local dir=$1 subs=$2 days=$3 threads=$4 copy=$5 sample=$6
     shift 6
@@ -225,7 +228,7 @@ one_run() {
     /usr/bin/time -v -o "$timelog" \
         java ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} "$@" -jar "$JAR" \
         --subscribers "$subs" --days "$days" --seed "$SEED" --start-date "$START" \
-        --threads "$threads" --output-dir "$out" > "$runlog" 2>&1 &
+        --threads "$threads" --output-dir "$out" -v > "$runlog" 2>&1 &
     TIME_PID=$!
     if [ "$sample" = 1 ]; then
         sample_rss "$TIME_PID" > "$TMP/rss.samples" &
@@ -252,6 +255,10 @@ one_run() {
     [ -n "$rows" ] || die "no event_rows in $out/manifest.json"
     bytes=$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
     reported=$(sed -n 's/.* in \([0-9.]*\) s (.*/\1/p' "$runlog" | tail -n 1)
+    # "CPU time: workers W s (N threads), writer R s, JIT compiling J s, GC pauses G s; wall T s" (-v)
+    local split
+    split=$(sed -n 's/.*CPU time: workers \([0-9.]*\) s ([0-9]* threads), writer \([0-9.]*\) s, JIT compiling \([0-9.]*\) s, GC pauses \([0-9.]*\) s;.*/\1 \2 \3 \4/p' "$runlog" | tail -n 1)
+    split=${split:-nan nan nan nan}
     local other cpu
     cpu=$(awk '/User time \(seconds\)|System time \(seconds\)/ { t += $NF } END { printf "%.2f", t }' "$timelog")
     other=$(awk -v b="$(( b1 - b0 ))" -v tck="$TCK" -v ns="$(( t1 - t0 ))" -v n="$NCPU" '
@@ -281,7 +288,7 @@ one_run() {
         cp "$TMP/rss.samples" "$RESULTS/rss-samples-$STAMP.txt"
     fi
     rm -rf "$out" "$out.copy"
-    echo "$(( t1 - t0 )) $rss $rows $bytes $flush_ns $cp_ns $copy_ns ${reported:-nan} $smin $smax $other $cpu" >> "$TMP/runs"
+    echo "$(( t1 - t0 )) $rss $rows $bytes $flush_ns $cp_ns $copy_ns ${reported:-nan} $smin $smax $other $cpu $split" >> "$TMP/runs"
 }
 
 # sample_rss TIME_PID: prints "epoch_s rss_kb" of the java child of /usr/bin/time every 5 s
@@ -300,8 +307,21 @@ sample_rss() {
 
 ROWS_MD="$TMP/table.md"
 BIG_MD="$TMP/big.md"
+CPU_MD="$TMP/cpu.md"
 : > "$ROWS_MD"
 : > "$BIG_MD"
+: > "$CPU_MD"
+
+# cpu_split_row NAME SUBS DAYS THREADS: medians of the run's CPU split (columns 13-16 of $TMP/runs)
+cpu_split_row() {
+    local w r j g cpu
+    read -r _ w _ < <(stats "$TMP/runs" 13)
+    read -r _ r _ < <(stats "$TMP/runs" 14)
+    read -r _ j _ < <(stats "$TMP/runs" 15)
+    read -r _ g _ < <(stats "$TMP/runs" 16)
+    read -r _ cpu _ < <(stats "$TMP/runs" 12)
+    echo "| $1 | $2 x $3 | $4 | $w | $r | $j | $g | $cpu |" >> "$CPU_MD"
+}
 
 # run_case NAME DIR SUBS DAYS THREADS COPY
 run_case() {
@@ -326,6 +346,7 @@ run_case() {
     local cpu_min cpu_med
     read -r cpu_min cpu_med _ < <(stats "$TMP/runs" 12)
     sed "s/^/$name $subs $days $threads /" "$TMP/runs" >> "$TMP/raw"
+    cpu_split_row "$name" "$subs" "$days" "$threads"
     local subdays=$(( subs * days ))
     local copycols="| - | - | - | -"
     if [ "$copy" = 1 ]; then
@@ -370,6 +391,7 @@ run_big() {
     log "big: $subs subscribers x $days days, --threads $threads, -Xmx512m (~$(( need / 1024 / 1024 )) GiB written; takes minutes)"
     one_run "$BENCH_DIR" "$subs" "$days" "$threads" 0 1 -Xmx512m
     sed "s/^/big $subs $days $threads /" "$TMP/runs" >> "$TMP/raw"
+    cpu_split_row big "$subs" "$days" "$threads"
     awk -v subs="$subs" -v days="$days" -v th="$threads" '
         {
             wall = $1 / 1e9
@@ -415,6 +437,12 @@ REPORT="$RESULTS/run-$STAMP.md"
         cat "$BIG_MD"
     fi
     echo
+    echo "Where the CPU time went (medians; from the \`CPU time:\` line cdrgen logs with -v at the end of a run):"
+    echo
+    echo "| case | subs x days | threads | workers CPU s | writer CPU s | JIT compiling s | GC pauses s | process CPU s |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    cat "$CPU_MD"
+    echo
     echo "gen s: wall time of the whole java -jar run (JVM start, profile load, generation, file close), taken with"
     echo "date +%s%N around /usr/bin/time -v; rows/s, MB/s and sub-days/s are computed from it. in-JVM s: the time the"
     echo "generator logs for itself (GenerationRun only). peak RSS: /usr/bin/time -v 'Maximum resident set size'."
@@ -424,7 +452,10 @@ REPORT="$RESULTS/run-$STAMP.md"
     echo "CPU s: user+sys of the run (/usr/bin/time), hardly affected by other load; CPU us/row = CPU s / rows."
     echo "MB = 10^6 bytes (all files of the drop, manifest included). other CPU %: share of all cores used by other"
     echo "processes during gen s (/proc/stat busy minus the run's user+sys); rows with more than a few % are skewed."
+    echo "Runs use -v (debug logging, ~1-3% slower than a plain run) for the CPU split: workers = generating and"
+    echo "formatting, writer = the thread that hashes (SHA-256) and writes files, JIT = the compilers' elapsed time"
+    echo "(inflated when they wait for a core). process CPU s = user+sys of the whole JVM, start-up included."
 } > "$REPORT"
 cp "$TMP/raw" "$RESULTS/run-$STAMP.raw.txt"
 cat "$REPORT"
-log "saved $REPORT (raw per-run numbers: run-$STAMP.raw.txt; columns: case subs days threads wall_ns rss_kb rows bytes flush_ns cp_ns copy_ns jvm_s rss_min_kb rss_max_kb other_cpu_pct cpu_s)"
+log "saved $REPORT (raw per-run numbers: run-$STAMP.raw.txt; columns: case subs days threads wall_ns rss_kb rows bytes flush_ns cp_ns copy_ns jvm_s rss_min_kb rss_max_kb other_cpu_pct cpu_s workers_cpu_s writer_cpu_s jit_s gc_s)"
