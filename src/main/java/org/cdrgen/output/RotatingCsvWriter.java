@@ -212,6 +212,26 @@ public final class RotatingCsvWriter implements Closeable {
         }
     }
 
+    /**
+     * Hashes a few megabytes of zeros on a background thread, at start-up. SHA-256 runs as plain Java until
+     * C2 compiles it with the CPU's SHA instructions; left to the run, that compile waits behind the
+     * generator's in the compiler queue and a short run hashes much of its output at a fraction of the speed.
+     * Started early, it is compiled while the queue is still empty.
+     */
+    public static void warmUpHashing() {
+        Thread warmUp = new Thread(() -> {
+            MessageDigest digest = sha256Digest();
+            byte[] block = new byte[1 << 16];
+            for (int i = 0; i < 64; i++) {
+                digest.update(block);
+            }
+            digest.digest();
+        }, "cdrgen-sha256-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
     static MessageDigest sha256Digest() {
         try {
             return MessageDigest.getInstance("SHA-256");

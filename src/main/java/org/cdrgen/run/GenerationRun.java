@@ -19,6 +19,7 @@ import org.cdrgen.output.ChunkBuffer;
 import org.cdrgen.output.DropWriter;
 import org.cdrgen.output.Manifest;
 import org.cdrgen.output.OutputFile;
+import org.cdrgen.output.RotatingCsvWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,7 @@ public final class GenerationRun {
 
     public Result run() throws IOException, InterruptedException {
         long started = System.nanoTime();
+        RotatingCsvWriter.warmUpHashing();
         GenerationModel model = model(settings);
         ChunkPlan plan = plan(settings);
         DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), settings.compression(),
