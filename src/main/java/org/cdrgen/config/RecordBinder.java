@@ -65,7 +65,8 @@ final class RecordBinder {
                 for (RecordComponent c : components) {
                     allowed.add(snakeCase(c.getName()));
                 }
-                throw new ConfigException("unknown key '" + keyPath + "' (allowed here: " + String.join(", ", allowed) + ")");
+                throw new ConfigException("unknown key '" + keyPath + "' (allowed here: "
+                        + String.join(", ", allowed) + ")");
             }
             if (byKey.put(key, tuple.getValueNode()) != null) {
                 throw new ConfigException("key '" + keyPath + "' is given twice");
@@ -172,7 +173,8 @@ final class RecordBinder {
     }
 
     private static ConfigException invalid(String path, String text, Class<?> type) {
-        return new ConfigException("key '" + path + "' has value \"" + text + "\" that is not a valid " + typeName(type));
+        return new ConfigException("key '" + path + "' has value \"" + text + "\" that is not a valid "
+                + typeName(type));
     }
 
     private static String typeName(Class<?> type) {

@@ -101,17 +101,11 @@ public final class ByteSink {
         size = pos;
         if (v >= 100_000_000L) {
             long high = v / 100_000_000L;
-            int low = (int) (v - high * 100_000_000L);
-            int lowHigh = low / 10_000;
-            INT_BIG_ENDIAN.set(b, pos - 4, FOUR_DIGITS[low - lowHigh * 10_000]);
-            INT_BIG_ENDIAN.set(b, pos - 8, FOUR_DIGITS[lowHigh]);
+            putEightDigits(b, pos, (int) (v - high * 100_000_000L));
             pos -= 8;
             if (high >= 100_000_000L) {
                 long top = high / 100_000_000L; // at most three digits: 2^63 < 10^19
-                low = (int) (high - top * 100_000_000L);
-                lowHigh = low / 10_000;
-                INT_BIG_ENDIAN.set(b, pos - 4, FOUR_DIGITS[low - lowHigh * 10_000]);
-                INT_BIG_ENDIAN.set(b, pos - 8, FOUR_DIGITS[lowHigh]);
+                putEightDigits(b, pos, (int) (high - top * 100_000_000L));
                 pos -= 8;
                 high = top;
             }
@@ -141,6 +135,13 @@ public final class ByteSink {
             default -> throw new IllegalStateException("digit count " + len + " of " + v);
         }
         return this;
+    }
+
+    /** Exactly eight digits of {@code value} (below 10^8, zero-padded), ending at {@code end}. */
+    private static void putEightDigits(byte[] b, int end, int value) {
+        int high = value / 10_000;
+        INT_BIG_ENDIAN.set(b, end - 4, FOUR_DIGITS[value - high * 10_000]);
+        INT_BIG_ENDIAN.set(b, end - 8, FOUR_DIGITS[high]);
     }
 
     /** "0000".."9999" as big-endian ints, written into the byte buffer four bytes at a time. */

@@ -75,7 +75,8 @@ class QuietTest {
         assertTrue(streams[0].matches("(?s).*\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG Wrote cells\\.csv: .*"),
                 "debug lines in the log layout: " + streams[0]);
         assertTrue(streams[0].matches("(?s).* DEBUG CPU time: workers [0-9.]+ s \\(\\d+ threads\\), writer [0-9.]+ s,"
-                + " JIT compiling [0-9.]+ s, GC pauses [0-9.]+ s; wall [0-9.]+ s\\R.*"), "where the CPU went: " + streams[0]);
+                + " JIT compiling [0-9.]+ s, GC pauses [0-9.]+ s; wall [0-9.]+ s\\R.*"),
+                "where the CPU went: " + streams[0]);
     }
 
     /** Main.execute "runs cdrgen in this JVM" (README, tests, embedding): one run's --quiet must not outlive it. */

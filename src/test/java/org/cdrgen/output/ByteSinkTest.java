@@ -1,14 +1,23 @@
 package org.cdrgen.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /** ByteSink's own number and timestamp formatting against the JDK's. */
@@ -33,6 +42,33 @@ class ByteSinkTest {
             values.addAll(List.of(p - 1, p, p + 1, -p + 1, -p, -p - 1));
         }
         return values;
+    }
+
+    /**
+     * putLong is kept over C2's FreqInlineSize (325 bytecodes) so that it is compiled once, not copied into
+     * each call site: that copying cost a quarter of a short run's JIT time (bench/RESULTS.md). A "tidier"
+     * putLong under the limit would still be correct, so this guards the size itself.
+     */
+    @Test
+    void putLongStaysTooBigToInline() throws Exception {
+        Optional<ToolProvider> javap = ToolProvider.findFirst("javap");
+        assumeTrue(javap.isPresent(), "javap is not in this JDK");
+        Path classes = Path.of(ByteSink.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        StringWriter out = new StringWriter();
+        int status = javap.get().run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-c", "-cp",
+                classes.toString(), ByteSink.class.getName());
+        assertEquals(0, status, "javap");
+        String code = out.toString();
+        int start = code.indexOf("public org.cdrgen.output.ByteSink putLong(long);");
+        assertTrue(start >= 0, "putLong(long) in javap's output");
+        int end = code.indexOf("\n\n", start);
+        String method = code.substring(start, end < 0 ? code.length() : end);
+        Matcher offsets = Pattern.compile("(?m)^\\s+(\\d+): ").matcher(method);
+        int last = -1;
+        while (offsets.find()) {
+            last = Integer.parseInt(offsets.group(1));
+        }
+        assertTrue(last > 325, "putLong is " + last + "+ bytecodes, no longer over C2's inlining limit of 325");
     }
 
     @Test
