@@ -69,8 +69,16 @@ final class DataGenerator extends ServiceGenerator {
         first.chargingId = chargingId;
         first.recordingEntity = gateway;
         placement.place(first, party, day, start, rng, ratWish, false);
+        writeRecords(first, start, durationS, downlink, uplink, day.endMs(), out);
+    }
 
-        long dayEndMs = day.endMs();
+    /**
+     * The session's records: one, or partial records when it passes the time or volume limit, or local
+     * midnight. (Its own method, so the JIT compiles it apart from the draws above: together they made the
+     * longest compile of a short run, redone whenever a rare case such as the record cap first came up.)
+     */
+    private void writeRecords(EventRow first, long start, long durationS, double downlink, double uplink,
+            long dayEndMs, RowBatch out) {
         long remainingS = durationS;
         double remainingDown = downlink;
         double remainingUp = uplink;
