@@ -35,7 +35,8 @@ public final class ModelTables {
 
     public final byte[] homeMcc;
     public final byte[] homeMnc;
-    public final String[] deviceTacs;
+    /** Each device's TAC as ASCII digits (8 bytes), the start of its IMEIs. */
+    public final byte[][] deviceTacBytes;
     public final byte[][] apnBytes;
     public final byte[][] visitedMcc;
     public final byte[][] visitedMnc;
@@ -48,10 +49,10 @@ public final class ModelTables {
         this.profile = profile;
         List<Device> deviceList = profile.population().devices();
         double[] deviceWeights = new double[deviceList.size()];
-        deviceTacs = new String[deviceList.size()];
+        deviceTacBytes = new byte[deviceList.size()][];
         for (int i = 0; i < deviceWeights.length; i++) {
             deviceWeights[i] = deviceList.get(i).share();
-            deviceTacs[i] = deviceList.get(i).tac();
+            deviceTacBytes[i] = deviceList.get(i).tac().getBytes(StandardCharsets.US_ASCII);
         }
         devices = new WeightedTable(deviceWeights);
         voiceHourWeekday = new WeightedTable(profile.voice().hourlyWeekday());

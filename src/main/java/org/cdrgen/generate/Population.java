@@ -1,6 +1,7 @@
 package org.cdrgen.generate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.GeometricSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
@@ -19,6 +20,8 @@ import org.cdrgen.model.Subscriber;
  * the population, and any worker can rebuild anyone.
  */
 public final class Population {
+    private static final int IMSI_DIGITS = 15;
+    private static final int IMEI_DIGITS = 15;
     private final long seed;
     private final int size;
     private final long startEpochDay;
@@ -27,7 +30,7 @@ public final class Population {
     private final PopulationProfile profile;
     private final IdentityNumbering msin;
     private final IdentityNumbering nationalNumber;
-    private final String imsiPrefix;
+    private final byte[] imsiPrefix;
     private final long msisdnPrefixValue;
 
     public Population(long seed, int size, long startEpochDay, ModelTables tables, CellNetwork network) {
@@ -38,8 +41,8 @@ public final class Population {
         this.network = network;
         this.profile = tables.profile.population();
         NetworkProfile net = tables.profile.network();
-        this.imsiPrefix = net.mcc() + net.mnc();
-        this.msin = new IdentityNumbering(15 - imsiPrefix.length(), Seeds.hash(seed, 0, 0, Seeds.Purpose.IDENTITY));
+        this.imsiPrefix = (net.mcc() + net.mnc()).getBytes(StandardCharsets.US_ASCII);
+        this.msin = new IdentityNumbering(IMSI_DIGITS - imsiPrefix.length, Seeds.hash(seed, 0, 0, Seeds.Purpose.IDENTITY));
         int freeDigits = net.nationalNumberLength() - net.nationalNumberPrefix().length();
         this.nationalNumber = new IdentityNumbering(freeDigits, Seeds.hash(seed, 1, 0, Seeds.Purpose.IDENTITY));
         this.msisdnPrefixValue = Long.parseLong(net.countryCode() + net.nationalNumberPrefix());
@@ -66,7 +69,8 @@ public final class Population {
         }
         long activation = startEpochDay - 1 - Long.remainderUnsigned(h4, profile.maxActivationAgeDays());
 
-        byte[] imsi = (imsiPrefix + msin.format(id)).getBytes(StandardCharsets.US_ASCII);
+        byte[] imsi = Arrays.copyOf(imsiPrefix, IMSI_DIGITS);
+        msin.writeDigits(id, imsi, imsiPrefix.length);
         long msisdn = msisdnOf(id);
 
         UniformRandomProvider rng = Seeds.stream(seed, id, 0, Seeds.Purpose.PLACES);
@@ -138,13 +142,13 @@ public final class Population {
                 serial = rng.nextInt(1_000_000);
             }
         }
-        StringBuilder body = new StringBuilder(15).append(tables.deviceTacs[device]);
-        String serialDigits = Integer.toString(serial);
-        for (int i = serialDigits.length(); i < 6; i++) {
-            body.append('0');
+        // TAC (8 digits), serial number (6), Luhn check digit: written as bytes, no strings in between.
+        byte[] imei = Arrays.copyOf(tables.deviceTacBytes[device], IMEI_DIGITS);
+        for (int i = IMEI_DIGITS - 2; i >= IMEI_DIGITS - 7; i--) {
+            imei[i] = (byte) ('0' + serial % 10);
+            serial /= 10;
         }
-        body.append(serialDigits);
-        byte[] imei = body.append((char) ('0' + Luhn.checkDigit(body))).toString().getBytes(StandardCharsets.US_ASCII);
+        imei[IMEI_DIGITS - 1] = (byte) ('0' + Luhn.checkDigit(imei, IMEI_DIGITS - 1));
         return new Handset(imei, tables.profile.population().devices().get(device).bestRat());
     }
 
@@ -204,9 +208,13 @@ public final class Population {
             return (x * multiplier % modulus + offset) % modulus;
         }
 
-        String format(long x) {
-            String s = Long.toString(permute(x));
-            return "0".repeat(digits - s.length()) + s;
+        /** The {@code digits} digits of {@code permute(x)}, zero-padded, into {@code out} from {@code offset}. */
+        void writeDigits(long x, byte[] out, int offset) {
+            long value = permute(x);
+            for (int i = offset + digits - 1; i >= offset; i--) {
+                out[i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
         }
 
     }
