@@ -159,7 +159,7 @@ public final class ContactBook {
             long bits = Double.doubleToLongBits(strength[i]) >>> 16;
             order[i] = ((Long.MAX_VALUE >>> 16) - bits) << 16 | i;
         }
-        Arrays.sort(order, 0, size);
+        SmallSort.sort(order, 0, size);
         if (sortedMsisdn.length < msisdn.length) {
             sortedMsisdn = new long[msisdn.length];
             sortedSubscriber = new int[msisdn.length];

@@ -67,7 +67,7 @@ final class RowBatch {
         for (int i = 0; i < size; i++) {
             keys[i] = (rows[i].startMs - dayStartMs) << INDEX_BITS | i;
         }
-        Arrays.sort(keys, 0, size);
+        SmallSort.sort(keys, 0, size);
         for (int i = 0; i < size; i++) {
             sorted[i] = rows[(int) (keys[i] & ((1 << INDEX_BITS) - 1))];
         }
