@@ -22,6 +22,7 @@ import org.cdrgen.model.Subscriber;
 public final class Population {
     private static final int IMSI_DIGITS = 15;
     private static final int IMEI_DIGITS = 15;
+
     private final long seed;
     private final int size;
     private final long startEpochDay;
