@@ -9,6 +9,8 @@
 #   disk  : {10,000 ; 100,000} subscribers x 1 day  x  --threads {1 ; 2}, output on the normal disk,
 #           each followed by a copy of the output (cp -r to a sibling dir on the same disk, then sync)
 #   tmpfs : 100,000 x 1 day, --threads 2, output in /dev/shm: generation cost without the disk
+#   scale : 1,000,000 x 1 day, --threads 2 on the disk (with the copy), --threads 1 and 2 on tmpfs (only
+#           with --big or BENCH_BIG=1)
 #   big   : 1,000,000 x 10 days, --threads 2, java -Xmx512m (only with --big or BENCH_BIG=1; minutes,
 #           ~41 GB of output): memory must stay flat; RSS is also sampled during the run
 #
@@ -412,6 +414,12 @@ if [ "$SHM_OK" = 1 ]; then
     run_case tmpfs "$SHM_DIR" 100000 1 2 1
 fi
 if [ "$BIG" = 1 ]; then
+    # At scale: gen/copy on the disk, and --threads 1 against 2 without the disk.
+    run_case disk "$BENCH_DIR" 1000000 1 2 1
+    if [ "$SHM_OK" = 1 ]; then
+        run_case tmpfs "$SHM_DIR" 1000000 1 1 0
+        run_case tmpfs "$SHM_DIR" 1000000 1 2 0
+    fi
     run_big
 fi
 
