@@ -92,10 +92,9 @@ public final class ProfileLoader {
         } catch (CharacterCodingException e) {
             throw new ConfigException(source + ": invalid YAML: the file is not UTF-8 text");
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         try {
-            return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            // Only composed, never constructed: duplicate keys are caught by merge and RecordBinder.
+            return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark at = e.getProblemMark();
             String where = at == null ? "" : " at line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1);

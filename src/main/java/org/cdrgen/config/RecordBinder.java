@@ -56,17 +56,17 @@ final class RecordBinder {
             throw mismatch(path, "must be a mapping of keys");
         }
         RecordComponent[] components = type.getRecordComponents();
+        String[] keys = new String[components.length];
+        for (int i = 0; i < components.length; i++) {
+            keys[i] = snakeCase(components[i].getName());
+        }
         Map<String, Node> byKey = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = keyText(tuple, path);
             String keyPath = path.isEmpty() ? key : path + "." + key;
-            if (Arrays.stream(components).noneMatch(c -> snakeCase(c.getName()).equals(key))) {
-                TreeSet<String> allowed = new TreeSet<>();
-                for (RecordComponent c : components) {
-                    allowed.add(snakeCase(c.getName()));
-                }
+            if (!Arrays.asList(keys).contains(key)) {
                 throw new ConfigException("unknown key '" + keyPath + "' (allowed here: "
-                        + String.join(", ", allowed) + ")");
+                        + String.join(", ", new TreeSet<>(Arrays.asList(keys))) + ")");
             }
             if (byKey.put(key, tuple.getValueNode()) != null) {
                 throw new ConfigException("key '" + keyPath + "' is given twice");
@@ -75,9 +75,8 @@ final class RecordBinder {
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
-            String key = snakeCase(components[i].getName());
-            String keyPath = path.isEmpty() ? key : path + "." + key;
-            Node value = byKey.get(key);
+            String keyPath = path.isEmpty() ? keys[i] : path + "." + keys[i];
+            Node value = byKey.get(keys[i]);
             if (value == null) {
                 throw new ConfigException("key '" + keyPath + "' is missing");
             }
