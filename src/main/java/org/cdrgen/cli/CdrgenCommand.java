@@ -2,23 +2,21 @@ package org.cdrgen.cli;
 
 import ch.qos.logback.classic.Level;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.output.Compression;
-import org.cdrgen.output.PreviousDrop;
+import org.cdrgen.output.DropDirectory;
 import org.cdrgen.run.GenerationRun;
 import org.cdrgen.run.PlanEstimate;
 import org.cdrgen.run.RunSettings;
 import org.cdrgen.run.Shard;
+import org.cdrgen.run.SpaceCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -83,8 +81,12 @@ public final class CdrgenCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--force",
-            description = "Write into a non-empty DIR, first removing what an earlier cdrgen run wrote there (and only that).")
+            description = "Replace the drop an earlier cdrgen run wrote in DIR: removes exactly the files its manifest.json (or a killed run's journal) lists, never anything else.")
     boolean force;
+
+    @Option(names = "--no-space-check",
+            description = "Start even when the estimated output is larger than the free space of DIR's file system.")
+    boolean noSpaceCheck;
 
     @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "128MiB", converter = ByteSizeConverter.class,
             description = "Start a new event file before one would exceed SIZE uncompressed bytes, e.g. 64MiB or 1GB; at least 4KiB (default: ${DEFAULT-VALUE}).")
@@ -117,46 +119,36 @@ public final class CdrgenCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         configureLogging();
         RunSettings settings = settings();
+        settings.compression().requireAvailable();
         if (dryRun) {
+            DropDirectory.check(settings.outputDir(), force, GenerationRun.writesPath(settings));
             printPlan(settings);
             return ExitCodes.OK;
         }
-        prepareOutputDir(settings.outputDir());
-        GenerationRun run = new GenerationRun(settings, ProgressReporters.choose(quiet));
-        GenerationRun.Result result = runStoppingOnSignals(run);
-        double seconds = result.elapsedNanos() / 1e9;
-        LOG.info(String.format("Wrote %,d event rows in %d files to %s in %.2f s (%,.0f rows/s)", result.eventRows(),
-                result.files().size(), settings.outputDir(), seconds, result.eventRows() / seconds));
-        return ExitCodes.OK;
-    }
-
-    /**
-     * SIGINT and SIGTERM run the JVM's shutdown hooks: ours cancels the run and waits while it removes its
-     * temporary files; the JVM then exits with 130 or 143.
-     */
-    private GenerationRun.Result runStoppingOnSignals(GenerationRun run) throws IOException, InterruptedException {
-        Thread runner = Thread.currentThread();
-        CountDownLatch cleanedUp = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            run.cancel();
-            runner.interrupt();
+        GenerationRun run = new GenerationRun(settings, ProgressReporters.choose(quiet),
+                new GenerationRun.OutputPolicy(force, !noSpaceCheck));
+        GenerationRun.Result result;
+        try (SignalStop signals = SignalStop.install(run::cancel)) {
             try {
-                cleanedUp.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "cdrgen-signal");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return run.run();
-        } finally {
-            cleanedUp.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: a signal came in
+                result = run.run();
+            } catch (IOException | RuntimeException | InterruptedException | Error e) {
+                SignalStop.Caught signal = signals.caught();
+                if (signal == null) {
+                    throw e;
+                }
+                Thread.interrupted(); // the stop is handled; the interrupt was only its messenger
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("cdrgen: stopped by " + signal.name() + ": the files of this run removed, no _SUCCESS written");
+                err.flush();
+                return signal.exitCode();
             }
         }
+        double seconds = result.elapsedNanos() / 1e9;
+        long eventFiles = result.files().stream().filter(f -> f.path().startsWith("events/")).count();
+        LOG.info(String.format(Locale.ROOT, "Wrote %,d event rows in %,d event file%s (plus subscribers and cells)"
+                + " to %s in %.2f s (%,.0f rows/s)", result.eventRows(), eventFiles, eventFiles == 1 ? "" : "s",
+                settings.outputDir(), seconds, result.eventRows() / seconds));
+        return ExitCodes.OK;
     }
 
     private void configureLogging() {
@@ -172,6 +164,13 @@ public final class CdrgenCommand implements Callable<Integer> {
         }
         if (outputDir == null) {
             throw usage("Missing required option: '--output-dir=DIR'");
+        }
+        if (outputDir.toString().isBlank()) {
+            // In cron, an unset variable: never let that mean "the current directory".
+            throw usage("Invalid value for option '--output-dir': the path is empty");
+        }
+        if (quiet && verbose) {
+            throw usage("--quiet and --verbose cannot be used together");
         }
         range("--subscribers", subscribers, 1, 100_000_000);
         range("--days", days, 1, 3660);
@@ -193,9 +192,6 @@ public final class CdrgenCommand implements Callable<Integer> {
         }
         ProfileLoader loader = new ProfileLoader();
         ProfileLoader.Loaded profile = config == null ? loader.loadBuiltIn() : loader.load(config);
-        if (!dryRun) {
-            checkOutputDir(outputDir, force);
-        }
         long runSeed;
         if (seed != null) {
             runSeed = seed;
@@ -244,35 +240,7 @@ public final class CdrgenCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    static void checkOutputDir(Path dir, boolean force) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new BadInputException("output dir " + dir + " exists and is not a directory");
-        }
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var entries = Files.list(dir)) {
-            List<Path> present = entries.limit(3).toList();
-            if (!present.isEmpty() && !force) {
-                throw new BadInputException("output dir " + dir + " is not empty (it holds " + present.get(0).getFileName()
-                        + "): choose a new directory, or --force to replace an earlier cdrgen run there");
-            }
-        } catch (IOException e) {
-            throw new BadInputException("output dir " + dir + " cannot be read: " + e.getMessage());
-        }
-    }
-
-    private void prepareOutputDir(Path dir) throws IOException {
-        if (force && Files.isDirectory(dir)) {
-            int removed = PreviousDrop.remove(dir);
-            List<Path> kept = PreviousDrop.foreignEntries(dir);
-            LOG.info("--force: removed {} files of an earlier run from {}{}", removed, dir,
-                    kept.isEmpty() ? "" : "; kept " + kept.size() + " other entries, e.g. " + kept.get(0));
-        }
-        Files.createDirectories(dir);
-    }
-
-    private void printPlan(RunSettings settings) {
+    private void printPlan(RunSettings settings) throws IOException {
         PlanEstimate plan = PlanEstimate.of(settings);
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Plan for %s (nothing written):%n", settings.outputDir());
@@ -289,6 +257,11 @@ public final class CdrgenCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  files (est.)    %d day directories x %d part file(s) at --max-file-size %,d bytes, %s;"
                 + " plus subscribers, cells (%,d sites), manifest.json, _SUCCESS%n", settings.days(),
                 plan.estimatedFilesPerDay(), settings.maxFileBytes(), settings.compression().label(), plan.sites());
+        long needed = SpaceCheck.neededBytes(settings, plan);
+        long usable = SpaceCheck.usableBytes(settings.outputDir());
+        out.printf(Locale.ROOT, "  space           needs at least %s; %s free there: %s%n", SpaceCheck.bytes(needed),
+                SpaceCheck.bytes(usable), needed <= usable ? "fits" : noSpaceCheck ? "does NOT fit (--no-space-check)"
+                        : "does NOT fit: the run would be refused");
         out.flush();
     }
 }

@@ -3,13 +3,13 @@ package org.cdrgen.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.concurrent.CancellationException;
+import org.cdrgen.IoReasons;
 import org.cdrgen.config.ConfigException;
+import org.cdrgen.output.Compression;
+import org.cdrgen.output.DropRefusedException;
+import org.cdrgen.output.IoErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -54,14 +54,18 @@ public final class Main {
             if (ex instanceof ConfigException) {
                 message = "config error: " + ex.getMessage();
                 code = ExitCodes.BAD_INPUT;
-            } else if (ex instanceof BadInputException) {
+            } else if (ex instanceof BadInputException || ex instanceof DropRefusedException) {
                 message = ex.getMessage();
                 code = ExitCodes.BAD_INPUT;
+            } else if (ex instanceof Compression.CodecUnavailableException) {
+                message = ex.getMessage();
             } else if (ex instanceof InterruptedException || ex instanceof CancellationException) {
-                message = "stopped by a signal: temporary files removed, no _SUCCESS written";
+                message = "stopped by a signal: the files of this run removed, no _SUCCESS written";
                 code = ExitCodes.INTERRUPTED;
             } else {
-                message = describe(ex);
+                // verify and stats only read; the generating command mostly writes
+                boolean reading = cmd.getCommandSpec().parent() != null;
+                message = describe(ex, reading ? "cannot read " : "cannot write ");
                 LOG.debug("Run failed", ex);
             }
             // "cdrgen: ..." or "cdrgen verify: ...", so the user sees which command failed
@@ -72,41 +76,29 @@ public final class Main {
         return cl;
     }
 
-    /** Java leaves the reason empty for the commonest failures; say them in words. */
-    private static String reason(FileSystemException fs) {
-        if (fs.getReason() != null) {
-            return fs.getReason();
-        }
-        if (fs instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (fs instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (fs instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (fs instanceof FileAlreadyExistsException) {
-            return "a file of that name already exists";
-        }
-        return fs.getClass().getSimpleName();
-    }
-
-    /** One line for an I/O failure: the file and the reason, e.g. "cannot write X: No space left on device". */
-    static String describe(Throwable ex) {
+    /**
+     * One line for an I/O failure: the file and the operating system's reason, e.g. "cannot write X: No space
+     * left on device". An exception that says what it was doing (see IoErrors) brings its own verb.
+     */
+    static String describe(Throwable ex, String defaultVerb) {
         // The outermost exception that names a file says best where it happened.
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IoErrors.Failed failed) {
+                return failed.getMessage();
+            }
             if (t instanceof FileSystemException fs && fs.getFile() != null) {
-                return "cannot write " + fs.getFile() + ": " + reason(fs);
+                return defaultVerb + fs.getFile() + ": " + IoReasons.of(fs);
             }
         }
         Throwable cause = ex;
         while (cause instanceof UncheckedIOException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof IOException) {
-            return "I/O error: " + cause.getMessage();
+        if (cause instanceof IOException io) {
+            return "I/O error: " + IoReasons.of(io);
         }
-        return "failed: " + ex;
+        String what = ex.getMessage();
+        return "failed unexpectedly" + (what == null || what.isBlank() ? "" : ": " + what.lines().findFirst().orElse(""))
+                + " (run with -v for details)";
     }
 }

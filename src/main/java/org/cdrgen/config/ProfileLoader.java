@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.cdrgen.IoReasons;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -37,6 +38,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ProfileLoader {
     /** Where the build puts config/cdrgen.yaml inside the jar. */
     static final String BUILT_IN = "/cdrgen/profiles/cdrgen.yaml";
+    /** A profile is a few KiB; the cap keeps a wrong file (a log, a binary, /dev/zero) from being parsed at all. */
+    static final int MAX_CONFIG_BYTES = 256 << 10;
 
     /** A loaded profile and a checksum of its effective content, for run metadata. */
     public record Loaded(Profile profile, String source, String sha256) {
@@ -49,14 +52,7 @@ public final class ProfileLoader {
 
     /** Loads a user profile over the built-in default. */
     public Loaded load(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
-        }
+        byte[] bytes = readCapped(file);
         String name = file.toString();
         Node user = readTree(bytes, name);
         if (user == null || user instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
@@ -72,6 +68,28 @@ public final class ProfileLoader {
             throw new ConfigException(name + ": " + e.getMessage());
         }
         return bind(merged, name);
+    }
+
+    /**
+     * Reads at most {@link #MAX_CONFIG_BYTES} + 1 bytes: the size is checked before any parsing, and a
+     * special file such as /dev/zero (size 0, endless) is refused as soon as it passes the cap.
+     */
+    private static byte[] readCapped(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("config file " + file + " is a directory");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_CONFIG_BYTES + 1);
+            if (bytes.length > MAX_CONFIG_BYTES) {
+                throw new ConfigException("config file " + file + " is larger than " + (MAX_CONFIG_BYTES >> 10)
+                        + " KiB: a profile is a few KiB of YAML (the whole default is about 10 KiB)");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + " cannot be read: " + IoReasons.of(e));
+        }
     }
 
     private static Loaded bind(Node tree, String source) {

@@ -2,6 +2,7 @@ package org.cdrgen.generate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.cdrgen.config.DataProfile;
 import org.cdrgen.config.Device;
 import org.cdrgen.config.MobilityProfile;
@@ -104,11 +105,11 @@ public final class ModelTables {
         homeMnc = ascii(profile.network().mnc());
         mscBytes = new byte[network.mscCount()][];
         for (int i = 0; i < mscBytes.length; i++) {
-            mscBytes[i] = ascii(String.format("MSC%03d", i + 1));
+            mscBytes[i] = ascii(String.format(Locale.ROOT, "MSC%03d", i + 1));
         }
         pgwBytes = new byte[profile.network().packetGateways()][];
         for (int i = 0; i < pgwBytes.length; i++) {
-            pgwBytes[i] = ascii(String.format("PGW%02d", i + 1));
+            pgwBytes[i] = ascii(String.format(Locale.ROOT, "PGW%02d", i + 1));
         }
     }
 

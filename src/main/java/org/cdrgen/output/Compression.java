@@ -2,6 +2,7 @@ package org.cdrgen.output;
 
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
+import com.github.luben.zstd.util.Native;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,31 @@ public enum Compression {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Fails with one line, before anything is written, when this machine cannot use the codec: zstd-jni
+     * unpacks its native library into java.io.tmpdir, which may be missing, full or mounted noexec.
+     */
+    public void requireAvailable() throws CodecUnavailableException {
+        if (this != ZSTD) {
+            return;
+        }
+        try {
+            Native.load();
+        } catch (LinkageError | RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static CodecUnavailableException unavailable(Throwable e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return new CodecUnavailableException("zstd is unavailable on this machine: its native library cannot be"
+                + " loaded from java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + "), which must exist, be"
+                + " writable and allow executing files (" + why.trim() + "); use --compress gzip, or point"
+                + " -Djava.io.tmpdir at such a directory");
+    }
+
     public OutputStream wrap(OutputStream out) throws IOException {
+        requireAvailable();
         switch (this) {
             case GZIP:
                 return new GZIPOutputStream(out, 1 << 16);
@@ -43,6 +68,7 @@ public enum Compression {
     }
 
     public InputStream unwrap(InputStream in) throws IOException {
+        requireAvailable();
         switch (this) {
             case GZIP:
                 return new GZIPInputStream(in, 1 << 16);
@@ -50,6 +76,13 @@ public enum Compression {
                 return new ZstdInputStream(in);
             default:
                 return in;
+        }
+    }
+
+    /** The codec cannot run here (not the data's fault): one line for the user. */
+    public static final class CodecUnavailableException extends IOException {
+        CodecUnavailableException(String message) {
+            super(message);
         }
     }
 

@@ -5,7 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.RatType;
 
@@ -18,6 +23,7 @@ public final class DropWriter {
     private final long maxFileBytes;
     private final Compression compression;
     private final String fileTag;
+    private final FileJournal journal;
     private final byte[] eventHeader = EventSchema.headerLine(EventSchema.COLUMNS);
     private final List<OutputFile> files = new ArrayList<>();
     private final RotatingCsvWriter subscribers;
@@ -25,22 +31,62 @@ public final class DropWriter {
     private LocalDate dayDate;
 
     /** @param fileTag added to every file name but cells.csv (shards write to one place without collisions) */
-    public DropWriter(Path root, long maxFileBytes, Compression compression, String fileTag) {
+    public DropWriter(Path root, long maxFileBytes, Compression compression, String fileTag, FileJournal journal) {
         this.root = root;
+        this.journal = journal;
         this.maxFileBytes = maxFileBytes;
         this.compression = compression;
         this.fileTag = fileTag;
-        this.subscribers = new RotatingCsvWriter(root, root, n -> "subscribers" + fileTag + ".csv",
-                EventSchema.headerLine(EventSchema.SUBSCRIBER_COLUMNS), Long.MAX_VALUE, compression);
+        this.subscribers = new RotatingCsvWriter(root, root, n -> subscribersName(fileTag),
+                EventSchema.headerLine(EventSchema.SUBSCRIBER_COLUMNS), Long.MAX_VALUE, compression, journal);
     }
+
+    private static final String CELLS = "cells.csv";
+    private static final Pattern PART = Pattern.compile("part-\\d{5,}(-shard-\\d+-of-\\d+)?\\.csv");
 
     public static String dayDirectory(LocalDate date) {
         return "events/date=" + date;
     }
 
+    static String partName(int n, String fileTag) {
+        return String.format(Locale.ROOT, "part-%05d%s.csv", n, fileTag);
+    }
+
+    private static String subscribersName(String fileTag) {
+        return "subscribers" + fileTag + ".csv";
+    }
+
+    /**
+     * Whether a run with these settings writes {@code path} (relative, with '/'): the manifest, the marker,
+     * the dimension files, the day directories and the part files in them. Used to find a user's file in the run's way.
+     */
+    public static Predicate<String> writesPath(String fileTag, Compression compression, Set<LocalDate> dates) {
+        Set<String> dayDirectories = new HashSet<>();
+        dates.forEach(date -> dayDirectories.add(dayDirectory(date)));
+        Set<String> fixed = Set.of(Manifest.FILE_NAME, SUCCESS_MARKER, CELLS + compression.suffix(),
+                subscribersName(fileTag) + compression.suffix());
+        return path -> {
+            if (fixed.contains(path) || path.equals("events") || dayDirectories.contains(path)) {
+                return true;
+            }
+            int slash = path.lastIndexOf('/');
+            if (slash < 0 || !dayDirectories.contains(path.substring(0, slash))) {
+                return false;
+            }
+            String name = path.substring(slash + 1);
+            return name.endsWith(compression.suffix())
+                    && PART.matcher(name.substring(0, name.length() - compression.suffix().length())).matches();
+        };
+    }
+
+    /** Told of every file of the drop before it is created. */
+    public FileJournal journal() {
+        return journal;
+    }
+
     public void writeCells(CellNetwork network, byte[] mcc, byte[] mnc) throws IOException {
-        RotatingCsvWriter cells = new RotatingCsvWriter(root, root, n -> "cells.csv",
-                EventSchema.headerLine(EventSchema.CELL_COLUMNS), Long.MAX_VALUE, compression);
+        RotatingCsvWriter cells = new RotatingCsvWriter(root, root, n -> CELLS,
+                EventSchema.headerLine(EventSchema.CELL_COLUMNS), Long.MAX_VALUE, compression, journal);
         ChunkBuffer rows = new ChunkBuffer(128);
         try {
             for (int site = 0; site < network.siteCount(); site++) {
@@ -73,8 +119,8 @@ public final class DropWriter {
         if (!date.equals(dayDate)) {
             endDay();
             dayDate = date;
-            day = new RotatingCsvWriter(root, root.resolve(dayDirectory(date)), n -> String.format("part-%05d%s.csv", n, fileTag),
-                    eventHeader, maxFileBytes, compression);
+            day = new RotatingCsvWriter(root, root.resolve(dayDirectory(date)), n -> partName(n, fileTag),
+                    eventHeader, maxFileBytes, compression, journal);
         }
         chunk.writeEventsTo(day);
         if (chunk.subscriberRows() > 0) {
@@ -102,7 +148,9 @@ public final class DropWriter {
 
     /** Marks the drop complete: written last, after the manifest, so a consumer that waits for it sees whole files. */
     public void publishSuccessMarker() throws IOException {
-        Files.write(root.resolve(SUCCESS_MARKER), new byte[0]);
+        Path marker = root.resolve(SUCCESS_MARKER);
+        journal.willWrite(marker);
+        Files.write(marker, new byte[0]);
     }
 
     public static final String SUCCESS_MARKER = "_SUCCESS";

@@ -32,6 +32,7 @@ public final class RotatingCsvWriter implements Closeable {
     private final byte[] header;
     private final long maxBytes;
     private final Compression compression;
+    private final FileJournal journal;
     private final List<OutputFile> finished = new ArrayList<>();
 
     private int fileIndex = -1;
@@ -45,15 +46,17 @@ public final class RotatingCsvWriter implements Closeable {
     /**
      * @param outputRoot the run's output directory; finished files are reported relative to it
      * @param fileName   the name of the n-th file (0, 1, ...), without compression suffix
+     * @param journal    told of each file before it is created
      */
     public RotatingCsvWriter(Path outputRoot, Path directory, IntFunction<String> fileName, byte[] header,
-            long maxBytes, Compression compression) {
+            long maxBytes, Compression compression, FileJournal journal) {
         this.outputRoot = outputRoot;
         this.directory = directory;
         this.fileName = fileName;
         this.header = header;
         this.maxBytes = maxBytes;
         this.compression = compression;
+        this.journal = journal;
     }
 
     /**
@@ -126,6 +129,7 @@ public final class RotatingCsvWriter implements Closeable {
         Files.createDirectories(directory);
         finalPath = directory.resolve(name);
         tempPath = directory.resolve("." + name + ".inprogress");
+        journal.willWrite(finalPath);
         onDisk = new CountingOutputStream(Files.newOutputStream(tempPath, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
         out = new BufferedOutputStream(compression.wrap(onDisk), BUFFER_BYTES);

@@ -1,8 +1,13 @@
 package org.cdrgen.run;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,10 +17,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.cdrgen.Version;
 import org.cdrgen.generate.ChunkGenerator;
 import org.cdrgen.generate.GenerationModel;
 import org.cdrgen.output.ChunkBuffer;
+import org.cdrgen.output.DropDirectory;
 import org.cdrgen.output.DropWriter;
 import org.cdrgen.output.Manifest;
 import org.cdrgen.output.OutputFile;
@@ -32,22 +40,55 @@ import org.slf4j.LoggerFactory;
 public final class GenerationRun {
     private static final Logger LOG = LoggerFactory.getLogger(GenerationRun.class);
 
+    /** How a run treats its output directory: replace an earlier drop (--force), check the free space first. */
+    public record OutputPolicy(boolean force, boolean checkSpace) {
+        public static final OutputPolicy DEFAULT = new OutputPolicy(false, true);
+    }
+
+    private enum State { RUNNING, CANCELLED, PUBLISHING }
+
+    /** Test seam: a pause inside the publish window, where a signal must no longer stop the run. */
+    private static final long PUBLISH_PAUSE_MS = Long.getLong("cdrgen.test.publish-pause-ms", 0);
+
     private final RunSettings settings;
     private final Progress progress;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final OutputPolicy policy;
+    private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
 
     public GenerationRun(RunSettings settings, Progress progress) {
+        this(settings, progress, OutputPolicy.DEFAULT);
+    }
+
+    public GenerationRun(RunSettings settings, Progress progress, OutputPolicy policy) {
         this.settings = settings;
         this.progress = progress;
+        this.policy = policy;
     }
 
     /** What a finished run wrote. */
     public record Result(List<OutputFile> files, long eventRows, long subscriberDays, long elapsedNanos) {
     }
 
-    /** Asks a running {@link #run()} to stop; it then removes its temporary files and throws CancellationException. */
-    public void cancel() {
-        cancelled.set(true);
+    /**
+     * Asks a running {@link #run()} to stop; it then removes the files it wrote and throws
+     * CancellationException. Refused (false) once publishing has begun: the commit point is the decision
+     * to publish, and from there the run completes.
+     */
+    public boolean cancel() {
+        return state.compareAndSet(State.RUNNING, State.CANCELLED) || state.get() == State.CANCELLED;
+    }
+
+    private boolean cancelled() {
+        return state.get() == State.CANCELLED;
+    }
+
+    /** The directory-level predicate of what this run writes, for the checks of the output directory. */
+    public static Predicate<String> writesPath(RunSettings settings) {
+        Set<LocalDate> dates = new HashSet<>();
+        for (int d = 0; d < settings.days(); d++) {
+            dates.add(settings.startDate().plusDays(d));
+        }
+        return DropWriter.writesPath(settings.shard().fileTag(), settings.compression(), dates);
     }
 
     public static GenerationModel model(RunSettings settings) {
@@ -65,12 +106,36 @@ public final class GenerationRun {
         RotatingCsvWriter.warmUpHashing();
         GenerationModel model = model(settings);
         ChunkPlan plan = plan(settings);
+        DropDirectory directory = DropDirectory.claim(settings.outputDir(), policy.force(), writesPath(settings));
         DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), settings.compression(),
-                settings.shard().fileTag());
-        LOG.info("Generating {} subscribers x {} days from {} (seed {}, profile {}, shard {}, {} sites, {} threads)",
-                settings.subscribers(), settings.days(), settings.startDate(), settings.seed(),
-                settings.profile().profile().profileName(), settings.shard(), model.network.siteCount(),
-                settings.threads());
+                settings.shard().fileTag(), directory);
+        boolean published = false;
+        try {
+            if (policy.checkSpace()) {
+                SpaceCheck.require(settings, PlanEstimate.of(settings, model));
+            }
+            int removed = directory.removePrevious();
+            if (removed > 0) {
+                LOG.info("--force: removed the {} files of the earlier cdrgen run in {}", removed, settings.outputDir());
+            }
+            Result result = generate(model, plan, drop, started);
+            published = true;
+            directory.release();
+            return result;
+        } finally {
+            if (!published) {
+                drop.abort();
+                directory.abandon();
+            }
+        }
+    }
+
+    private Result generate(GenerationModel model, ChunkPlan plan, DropWriter drop, long started)
+            throws IOException, InterruptedException {
+        LOG.info("Generating {} x {} from {} (seed {}, profile {}, shard {}, {} sites, {} threads)",
+                count(settings.subscribers(), "subscriber"), count(settings.days(), "day"), settings.startDate(),
+                settings.seed(), settings.profile().profile().profileName(), settings.shard(),
+                model.network.siteCount(), settings.threads());
 
         int threads = settings.threads();
         int window = 2 * threads + 2;
@@ -90,7 +155,6 @@ public final class GenerationRun {
         AtomicBoolean overflowed = new AtomicBoolean();
         long rows = 0;
         long subscriberDays = 0;
-        boolean success = false;
         progress.start(plan.subscriberDays());
         try {
             drop.writeCells(model.network, model.tables.homeMcc, model.tables.homeMnc);
@@ -112,7 +176,7 @@ public final class GenerationRun {
                     }));
                 }
                 ChunkBuffer done = await(inFlight.poll());
-                if (cancelled.get()) {
+                if (cancelled()) {
                     throw new CancellationException("stopped by a signal");
                 }
                 drop.writeChunk(model.day(plan.day(written)).date, done);
@@ -126,12 +190,7 @@ public final class GenerationRun {
             for (OutputFile file : files) {
                 LOG.debug("Wrote {}: {} rows, {} bytes, sha256 {}", file.path(), file.rows(), file.bytes(), file.sha256());
             }
-            if (cancelled.get()) {
-                throw new CancellationException("stopped by a signal");
-            }
-            manifest(files, rows).writeTo(settings.outputDir());
-            drop.publishSuccessMarker();
-            success = true;
+            publish(drop, files, rows);
             if (cpu != null) {
                 LOG.debug(cpu.summary(System.nanoTime() - started));
             }
@@ -142,11 +201,39 @@ public final class GenerationRun {
         } finally {
             progress.finish();
             workers.shutdownNow();
-            if (!success) {
-                drop.abort();
-            }
             workers.awaitTermination(1, TimeUnit.MINUTES);
         }
+    }
+
+    /**
+     * The commit point: once the run has decided to publish, a signal no longer stops it, so a drop either
+     * has manifest.json and _SUCCESS and exits 0, or has neither and exits 130/143.
+     */
+    private void publish(DropWriter drop, List<OutputFile> files, long rows) throws IOException {
+        if (!state.compareAndSet(State.RUNNING, State.PUBLISHING)) {
+            throw new CancellationException("stopped by a signal");
+        }
+        LOG.debug("Publishing manifest.json and _SUCCESS");
+        pauseForTests();
+        Path manifest = settings.outputDir().resolve(Manifest.FILE_NAME);
+        drop.journal().willWrite(manifest);
+        manifest(files, rows).writeTo(settings.outputDir());
+        drop.publishSuccessMarker();
+    }
+
+    private static void pauseForTests() {
+        if (PUBLISH_PAUSE_MS > 0) {
+            try {
+                Thread.sleep(PUBLISH_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** "1 day", "10,000 subscribers". */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     private Manifest manifest(List<OutputFile> files, long rows) {
@@ -162,7 +249,7 @@ public final class GenerationRun {
         try {
             return future.get();
         } catch (InterruptedException e) {
-            if (cancelled.get()) {
+            if (cancelled()) {
                 throw new CancellationException("stopped by a signal");
             }
             throw e;

@@ -30,8 +30,9 @@ class DiskFullMessageTest {
             RunSettings settings = new RunSettings(1000, 1, LocalDate.parse("2026-03-02"), 20260302L, 2, out,
                     128L << 20, Compression.NONE, new ProfileLoader().loadBuiltIn(),
                     RunSettings.DEFAULT_CHUNK_SUBSCRIBERS, Shard.WHOLE);
-            IOException e = assertThrows(IOException.class, () -> new GenerationRun(settings, Progress.NONE).run());
-            String line = Main.describe(e);
+            IOException e = assertThrows(IOException.class, () -> new GenerationRun(settings, Progress.NONE,
+                    new GenerationRun.OutputPolicy(false, false)).run());
+            String line = Main.describe(e, "cannot write ");
             assertFalse(line.contains("\n") || line.contains("\r"), "one line: " + line);
             assertTrue(line.contains("space"), "says why: " + line);
             assertTrue(line.contains(out.toString() + "/"), "names the file being written under " + out + ": " + line);

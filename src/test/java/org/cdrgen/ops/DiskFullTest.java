@@ -39,6 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DiskFullTest {
     static final int BLOCK = 8192;
     static final ProfileLoader.Loaded PROFILE = new ProfileLoader().loadBuiltIn();
+    static final GenerationRun.OutputPolicy NO_SPACE_CHECK = new GenerationRun.OutputPolicy(false, false);
 
     @TempDir
     Path tmp;
@@ -54,7 +55,8 @@ class DiskFullTest {
 
     /** Jimfs throws a plain IOException("out of disk space") when a write needs a block it does not have. */
     static IOException runUntilFull(RunSettings settings) {
-        return assertThrows(IOException.class, () -> new GenerationRun(settings, Progress.NONE).run(),
+        // The space check would refuse these runs up front; here the disk must really fill.
+        return assertThrows(IOException.class, () -> new GenerationRun(settings, Progress.NONE, NO_SPACE_CHECK).run(),
                 "the run must fail on a full disk");
     }
 
@@ -66,7 +68,7 @@ class DiskFullTest {
             IOException e = runUntilFull(settings(out, 1000));
             assertTrue(String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("space"), e.toString());
             OpsDrops.assertNoTraceOfCompletion(out);
-            assertTrue(Files.isRegularFile(out.resolve("cells.csv")), "files finished before the disk filled stay");
+            assertFalse(Files.exists(out), "the failed run removed what it wrote, and the directory it created");
         }
     }
 
@@ -97,7 +99,7 @@ class DiskFullTest {
             files = new GenerationRun(settings(out, 300), Progress.NONE).run().files();
             assertTrue(Files.isRegularFile(out.resolve(Manifest.FILE_NAME)));
         }
-        long blocks = 0;
+        long blocks = 1; // the run's lock file, which lists the files as they are created
         for (OutputFile f : files) {
             blocks += (f.bytes() + BLOCK - 1) / BLOCK;
         }
@@ -105,35 +107,32 @@ class DiskFullTest {
             Path out = exact.getPath("/drop");
             IOException e = runUntilFull(settings(out, 300));
             assertTrue(String.valueOf(e.getMessage()).contains("space"), e.toString());
-            for (OutputFile f : files) {
-                assertTrue(Files.exists(out.resolve(f.path())), "the data files fit: " + f.path());
-            }
-            assertFalse(Files.exists(out.resolve("_SUCCESS")));
-            assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)));
-            assertEquals(List.of(), OpsDrops.leftovers(out),
-                    "a failed manifest write left its temporary file behind");
+            assertTrue(e.getMessage().contains(Manifest.FILE_NAME), "the data files fit, the manifest did not: " + e);
+            assertFalse(Files.exists(out), "the failed run removed its data files, its temporary manifest and"
+                    + " the directory it created");
         }
     }
 
     /**
-     * A real ENOSPC from the kernel, without root: the temporary name cdrgen writes cells.csv under is a
-     * symbolic link to /dev/full (every write fails with "No space left on device"). --force keeps the link,
-     * which it does not consider its own regular file.
+     * A real ENOSPC from the kernel, without root: the temporary name cdrgen writes the next day's first part
+     * under is a symbolic link to /dev/full (every write fails with "No space left on device").
      */
     @Test
     void aRealNoSpaceErrorExitsOneWithOneLineNamingThePath() throws IOException {
         Path devFull = Path.of("/dev/full");
         assumeTrue(Files.exists(devFull) && noSpaceOn(devFull), "needs /dev/full");
-        Path out = Files.createDirectories(tmp.resolve("drop"));
-        Files.createSymbolicLink(out.resolve(".cells.csv.inprogress"), devFull);
+        Path out = tmp.resolve("drop");
+        OpsCli.generate(out, 50, 1);
+        Path day = Files.createDirectories(out.resolve("events/date=2026-03-03"));
+        Files.createSymbolicLink(day.resolve(".part-00000.csv.inprogress"), devFull);
 
         OpsCli.Result r = OpsCli.run("--subscribers", "50", "--days", "1", "--seed", OpsCli.SEED, "--start-date",
-                OpsCli.START, "--quiet", "--force", "--output-dir", out.toString());
+                "2026-03-03", "--quiet", "--force", "--output-dir", out.toString());
         assertEquals(1, r.exit(), r.describe());
         assertEquals(1, r.errLines().size(), "one line: " + r.describe());
         assertTrue(r.err().contains("No space left on device"), r.describe());
         OpsDrops.assertNoTraceOfCompletion(out);
-        assertFalse(Files.exists(out.resolve(".cells.csv.inprogress"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals(List.of(), OpsDrops.leftovers(out));
         assertTrue(r.err().contains(out.toString()), "the line names the file that could not be written: "
                 + r.describe());
     }

@@ -1,6 +1,7 @@
 package org.cdrgen.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,11 +28,19 @@ class SignalsTest {
     Path tmp;
 
     private Process start(Path out, Path log) throws IOException {
+        // zstd: should the child outlive this test somehow, it fills the disk ~8x more slowly
+        return start(out, log, List.of(), "--subscribers", "2000000", "--days", "5", "--compress", "zstd");
+    }
+
+    /** A cdrgen child JVM with these JVM options and these cdrgen options (plus seed, start, threads, DIR). */
+    private static Process start(Path out, Path log, List<String> jvmOptions, String... options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "org.cdrgen.cli.Main",
-                "--subscribers", "2000000", "--days", "5", "--seed", OpsCli.SEED, "--start-date", OpsCli.START,
-                // zstd: should the child outlive this test somehow, it fills the disk ~8x more slowly
-                "--threads", "2", "--compress", "zstd", "--output-dir", out.toString());
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.cdrgen.cli.Main"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("--seed", OpsCli.SEED, "--start-date", OpsCli.START, "--threads", "2",
+                "--output-dir", out.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
@@ -56,6 +65,19 @@ class SignalsTest {
         }
         process.destroyForcibly();
         fail("no event file after 20 s: " + Files.readString(log));
+    }
+
+    /** Waits until the run's journal lists an event file (it is writing the days), or fails after 20 s. */
+    private static void awaitJournal(Process process, Path lock, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            assertTrue(process.isAlive(), () -> "cdrgen exited early: " + log);
+            if (Files.exists(lock) && Files.readString(lock).contains("events/")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        fail("no event file in the journal after 20 s: " + Files.readString(log));
     }
 
     /** Linux: whether the process ignores the signal (SigIgn in /proc/PID/status); false when unknown. */
@@ -98,17 +120,16 @@ class SignalsTest {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cdrgen did not stop within 60 s of SIG" + signal);
             assertEquals(expectedExit, process.exitValue(), "exit code after SIG" + signal + ": " + Files.readString(log));
             OpsDrops.assertNoTraceOfCompletion(out);
+            assertFalse(Files.exists(out), () -> "the stopped run removed its files and the directory it created: "
+                    + OpsDrops.listing(out));
+            assertTrue(Files.readString(log).contains("cdrgen: stopped by SIG" + signal + ": "), Files.readString(log));
 
-            // The nightly job's rerun: refused as it stands, then --force replaces the stopped run's files.
-            String[] rerun = {"--subscribers", "100", "--seed", OpsCli.SEED, "--start-date", OpsCli.START, "--quiet",
-                "--output-dir", out.toString()};
-            assertEquals(2, OpsCli.run(rerun).exit(), "the stopped run's directory is not empty");
-            String[] forced = java.util.stream.Stream.concat(java.util.Arrays.stream(rerun), Stream.of("--force"))
-                    .toArray(String[]::new);
-            OpsCli.Result again = OpsCli.run(forced);
+            // The nightly job's rerun finds the directory as it was before the stopped run.
+            OpsCli.Result again = OpsCli.run("--subscribers", "100", "--seed", OpsCli.SEED, "--start-date",
+                    OpsCli.START, "--quiet", "--output-dir", out.toString());
             assertEquals(0, again.exit(), again.describe());
             OpsCli.Result verify = OpsCli.run("verify", out.toString());
-            assertEquals(0, verify.exit(), "after --force over a stopped run: " + verify.describe());
+            assertEquals(0, verify.exit(), "after a rerun over a stopped run: " + verify.describe());
         } finally {
             if (process.isAlive()) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -129,5 +150,99 @@ class SignalsTest {
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
                 "no kill command");
         stopAndCheck("INT", 130);
+    }
+
+    /** The stop line was missing in 1 of 5 SIGTERM runs: the run's own thread prints it now, every time. */
+    @Test
+    @Timeout(120)
+    void everyStoppedRunSaysSo() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            Path out = tmp.resolve("again-" + i);
+            Path log = tmp.resolve("again-" + i + ".log");
+            Process process = start(out, log, List.of(), "--subscribers", "2000000", "--days", "5");
+            try {
+                awaitWriting(process, out, log);
+                assumeTrue(!ignores(process, "TERM"), "SIGTERM is ignored in this environment");
+                process.destroy();
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+                assertEquals(143, process.exitValue(), Files.readString(log));
+                assertTrue(Files.readString(log).contains("cdrgen: stopped by SIGTERM"), "run " + i + ": " + Files.readString(log));
+                OpsDrops.assertNoTraceOfCompletion(out);
+            } finally {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * A signal in the publish window (between the decision to publish and _SUCCESS) no longer stops the run:
+     * it finishes, exits 0, and its drop verifies. Before, the JVM exited 143 while _SUCCESS was written.
+     */
+    @Test
+    @Timeout(90)
+    void aSignalAfterTheCommitPointLetsTheRunFinish() throws Exception {
+        Path out = tmp.resolve("drop");
+        Path log = tmp.resolve("publish.log");
+        Process process = start(out, log, List.of("-Dcdrgen.test.publish-pause-ms=3000"), "--subscribers", "2000",
+                "--verbose");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(log).contains("Publishing manifest.json") && System.nanoTime() < deadline) {
+                assertTrue(process.isAlive(), Files.readString(log));
+                Thread.sleep(20);
+            }
+            assumeTrue(!ignores(process, "TERM"), "SIGTERM is ignored in this environment");
+            process.destroy();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue(), Files.readString(log));
+            assertTrue(Files.exists(out.resolve("_SUCCESS")));
+            assertEquals(0, OpsCli.run("verify", out.toString()).exit());
+        } finally {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Cron overlap: a second run into a directory another run is writing is refused (exit 2, one line), and
+     * the first still ends with a drop that verifies. After kill -9 the lock is gone with the process, and
+     * --force removes exactly what the killed run had written (its journal says what).
+     */
+    @Test
+    @Timeout(120)
+    void aSecondRunIsLockedOutAndAKilledRunsLockDiesWithIt() throws Exception {
+        Path out = tmp.resolve("drop");
+        Path log = tmp.resolve("first.log");
+        Process first = start(out, log, List.of(), "--subscribers", "400000", "--days", "2");
+        try {
+            awaitWriting(first, out, log);
+            OpsCli.Result second = OpsCli.run("--subscribers", "50", "--seed", "1", "--quiet", "--force",
+                    "--output-dir", out.toString());
+            assertEquals(2, second.exit(), second.describe());
+            assertEquals(1, second.errLines().size(), second.describe());
+            assertTrue(second.err().contains("in use by another cdrgen run"), second.describe());
+            assertTrue(first.waitFor(90, TimeUnit.SECONDS));
+            assertEquals(0, first.exitValue(), Files.readString(log));
+            assertEquals(0, OpsCli.run("verify", out.toString()).exit(), "the first run's drop is intact");
+            assertFalse(Files.exists(out.resolve(".cdrgen.lock")), "a finished run removes its lock file");
+        } finally {
+            first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+
+        Process killed = start(out, log, List.of(), "--force", "--subscribers", "2000000", "--days", "5");
+        try {
+            awaitJournal(killed, out.resolve(".cdrgen.lock"), log);
+            killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no clean-up at all
+        } finally {
+            killed.destroyForcibly();
+        }
+        assertTrue(Files.exists(out.resolve(".cdrgen.lock")), "the killed run's journal stays");
+        OpsCli.Result plain = OpsCli.run("--subscribers", "50", "--seed", "1", "--start-date", OpsCli.START,
+                "--quiet", "--output-dir", out.toString());
+        assertEquals(2, plain.exit(), "without --force the killed run's files are kept: " + plain.describe());
+        OpsCli.Result forced = OpsCli.run("--subscribers", "50", "--seed", "1", "--start-date", "2026-04-01",
+                "--quiet", "--force", "--output-dir", out.toString());
+        assertEquals(0, forced.exit(), "the lock did not outlive the killed process: " + forced.describe());
+        OpsDrops.assertManifestMatches(out);
+        assertEquals(0, OpsCli.run("verify", out.toString()).exit());
     }
 }
