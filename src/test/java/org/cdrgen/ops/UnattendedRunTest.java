@@ -273,4 +273,34 @@ class UnattendedRunTest {
         assertTrue(log.contains("in 1 event file (plus subscribers and cells)"), log);
         assertTrue(new String(OpsDrops.read(dir.resolve("manifest.json")), StandardCharsets.UTF_8).contains("event_rows"));
     }
+
+    // cause 6: zstd's native library cannot be loaded (java.io.tmpdir missing or noexec)
+
+    /** A child JVM: zstd-jni loads once per JVM, and this one has loaded it already. */
+    private static OpsCli.Result childCdrgen(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.cdrgen.cli.Main"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        return new OpsCli.Result(List.of(args), process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8), "");
+    }
+
+    @Test
+    @Timeout(90)
+    void zstdWithoutAUsableTmpdirFailsInOneLineBeforeWriting() throws Exception {
+        Path dir = tmp.resolve("zstd");
+        List<String> noTmp = List.of("-Djava.io.tmpdir=" + tmp.resolve("no-such-tmp"));
+        OpsCli.Result r = childCdrgen(noTmp, args(dir, "--compress", "zstd"));
+        assertEquals(1, r.exit(), r.describe());
+        assertEquals(1, r.errLines().size(), r.describe());
+        assertTrue(r.err().contains("zstd is unavailable") && r.err().contains("java.io.tmpdir"), r.describe());
+        assertFalse(r.err().contains("UnsatisfiedLinkError") || r.err().contains("\tat "), r.describe());
+        assertFalse(Files.exists(dir), "nothing written");
+    }
 }
