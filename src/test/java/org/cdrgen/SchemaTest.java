@@ -35,14 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One run through the CLI with the built-in profile, checked file by file and row by row against the schema
- * (../shared/reference/cdr-schema.md). Every rule collects all the rows that break it and reports a few.
+ * (docs/schema.md). Every rule collects all the rows that break it and reports a few.
  */
 class SchemaTest {
     static final int SUBSCRIBERS = 2000;
     static final int DAYS = 2;
     static final LocalDate START = LocalDate.of(2026, 3, 2);
 
-    /** The column lists of cdr-schema.md, copied by hand: the code must not define the schema for itself. */
+    /** The column lists of docs/schema.md, copied by hand: the code must not define the schema for itself. */
     static final List<String> DOC_EVENT_COLUMNS = List.of(
             "record_id", "event_type", "direction", "call_reference", "start_time", "answer_time", "end_time",
             "duration_s", "served_imsi", "served_msisdn", "served_imei", "other_party_msisdn", "other_party_on_net",

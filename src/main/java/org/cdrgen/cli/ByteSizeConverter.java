@@ -6,7 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Parses sizes such as 128MiB, 1GB, 500kB or 65536: KB/MB/GB/TB are powers of 1000, KiB/MiB/GiB/TiB of 1024. */
+/**
+ * Parses sizes such as 128MiB, 1GB, 500kB, 1.5GiB or 65536: KB/MB/GB/TB are powers of 1000, KiB/MiB/GiB/TiB
+ * of 1024. A fraction is allowed when the size comes to a whole number of bytes (1.5KiB is 1536 bytes, 4.9KiB
+ * is not).
+ */
 public final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
     private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)\\s*");
 
@@ -41,6 +45,11 @@ public final class ByteSizeConverter implements CommandLine.ITypeConverter<Long>
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) {
             throw new CommandLine.TypeConversionException("'" + value + "' is too large");
         }
-        return bytes.longValue();
+        // Refused rather than rounded: a size the user wrote should be the size the run uses, to the byte.
+        if (bytes.remainder(BigDecimal.ONE).signum() != 0) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is "
+                    + bytes.stripTrailingZeros().toPlainString() + " bytes, not a whole number of bytes");
+        }
+        return bytes.longValueExact();
     }
 }

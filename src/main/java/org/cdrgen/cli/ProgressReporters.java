@@ -1,5 +1,6 @@
 package org.cdrgen.cli;
 
+import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -46,7 +47,7 @@ final class ProgressReporters {
         public void advance(long subscriberDays, long rows) {
             bar.stepTo(subscriberDays);
             double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            bar.setExtraMessage(String.format(" %.2fM rows/s", rows / Math.max(seconds, 1e-3) / 1e6));
+            bar.setExtraMessage(barRate(rows, seconds));
         }
 
         @Override
@@ -77,15 +78,48 @@ final class ProgressReporters {
                 return;
             }
             lastNanos = now;
-            double seconds = (now - startedNanos) / 1e9;
-            double fraction = total == 0 ? 1 : (double) subscriberDays / total;
-            long etaSeconds = fraction == 0 ? 0 : Math.round(seconds / fraction - seconds);
-            LOG.info(String.format("%,d of %,d subscriber-days (%.0f%%), %,d rows, %,.0f rows/s, ETA %d s",
-                    subscriberDays, total, fraction * 100, rows, rows / seconds, etaSeconds));
+            LOG.info(logLine(subscriberDays, total, rows, (now - startedNanos) / 1e9));
         }
 
         @Override
         public void finish() {
         }
+    }
+
+    /** The progress bar's extra message: the row rate so far. */
+    static String barRate(long rows, double elapsedSeconds) {
+        return String.format(Locale.ROOT, " %.2fM rows/s", rows / Math.max(elapsedSeconds, 1e-3) / 1e6);
+    }
+
+    /**
+     * A periodic log line: work done, rows, row rate and the time left at the rate so far (unknown until
+     * some work is done: nothing to extrapolate from).
+     */
+    static String logLine(long subscriberDays, long totalSubscriberDays, long rows, double elapsedSeconds) {
+        double fraction = totalSubscriberDays == 0 ? 1 : (double) subscriberDays / totalSubscriberDays;
+        String eta = fraction == 0 ? "unknown"
+                : humanDuration(Math.round(elapsedSeconds / fraction - elapsedSeconds));
+        return String.format(Locale.ROOT, "%,d of %,d subscriber-days (%.0f%%), %,d rows, %,.0f rows/s, ETA %s",
+                subscriberDays, totalSubscriberDays, fraction * 100, rows, rows / Math.max(elapsedSeconds, 1e-3), eta);
+    }
+
+    /**
+     * A duration for people, to the precision an estimate deserves: "42 s", "3 min 05 s", "1 h 27 min",
+     * "2 d 03 h". Beyond a minute the smaller unit is rounded, never shown as 60.
+     */
+    static String humanDuration(long seconds) {
+        long s = Math.max(0, seconds);
+        if (s < 60) {
+            return String.format(Locale.ROOT, "%d s", s);
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        long minutes = (s + 30) / 60;
+        if (minutes < 24 * 60) {
+            return String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
+        }
+        long hours = (s + 1800) / 3600;
+        return String.format(Locale.ROOT, "%d d %02d h", hours / 24, hours % 24);
     }
 }

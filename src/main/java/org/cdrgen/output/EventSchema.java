@@ -3,7 +3,7 @@ package org.cdrgen.output;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The column order of event files (schema version 1, ../shared/reference/cdr-schema.md). */
+/** The column order of event files (schema version 1, docs/schema.md). */
 public final class EventSchema {
     private EventSchema() {
     }

@@ -27,16 +27,17 @@ class ByteSizeConverterTest {
         "1TB, 1000000000000",
         "0, 0",
         "7B, 7",
-        "0.5MiB, 524288"})
+        "0.5MiB, 524288",
+        "1.5GiB, 1610612736",
+        "1.0B, 1"})
     void parses(String text, long bytes) {
         assertEquals(bytes, ByteSizeConverter.parse(text));
         assertEquals(bytes, new ByteSizeConverter().convert(text));
     }
 
     /**
-     * BUG (ByteSizeConverter.parse): the size is computed as (long) (double * unit), which truncates binary
-     * floating-point error: "4.1GB" gives 4,099,999,999 bytes and "2.01MB" 2,009,999. Decimal sizes that are
-     * whole bytes must come out exact (e.g. BigDecimal arithmetic, or rounding to the nearest byte).
+     * Decimal sizes that come to whole bytes come out exact: binary floating point would make "4.1GB"
+     * 4,099,999,999 bytes and "2.01MB" 2,009,999.
      */
     @ParameterizedTest
     @CsvSource({
@@ -46,6 +47,21 @@ class ByteSizeConverterTest {
         "8.03KB, 8030"})
     void decimalSizesAreExact(String text, long bytes) {
         assertEquals(bytes, ByteSizeConverter.parse(text), text);
+    }
+
+    /** A size that is not a whole number of bytes is refused, naming what it comes to, never rounded or cut. */
+    @ParameterizedTest
+    @CsvSource({
+        "4.9KiB, 5017.6",
+        "1.5B, 1.5",
+        "0.1KiB, 102.4",
+        "4.90KiB, 5017.6",
+        "2.0000001MB, 2000000.1",
+        "0.0000001GiB, 107.3741824"})
+    void rejectsSizesThatAreNotWholeBytes(String text, String bytes) {
+        CommandLine.TypeConversionException e = assertThrows(CommandLine.TypeConversionException.class,
+                () -> ByteSizeConverter.parse(text));
+        assertEquals("'" + text + "' is " + bytes + " bytes, not a whole number of bytes", e.getMessage());
     }
 
     @ParameterizedTest

@@ -1,0 +1,168 @@
+package org.cdrgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+import org.cdrgen.DropFiles.Csv;
+import org.cdrgen.DropFiles.Violations;
+import org.cdrgen.output.EventSchema;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/schema.md is the schema's one description: its column tables must name exactly the columns, in
+ * order, that the code writes in its headers, and a column it calls never empty must not be empty in a
+ * generated drop. So the document cannot drift from the code unnoticed.
+ */
+class SchemaDocTest {
+    static final Path SCHEMA_DOC = Path.of("docs", "schema.md");
+
+    /** Section heading of each file's column table in docs/schema.md, and the columns the code writes there. */
+    static final Map<String, List<String>> TABLES = Map.of(
+            "## events", EventSchema.COLUMNS,
+            "## subscribers.csv", EventSchema.SUBSCRIBER_COLUMNS,
+            "## cells.csv", EventSchema.CELL_COLUMNS);
+
+    @TempDir
+    static Path tmp;
+    static Path drop;
+    static List<String> doc;
+
+    @BeforeAll
+    static void readDocAndGenerate() throws IOException {
+        doc = Files.readAllLines(SCHEMA_DOC, StandardCharsets.UTF_8);
+        drop = tmp.resolve("drop");
+        CliRun.ok("--subscribers", "20", "--days", "1", "--seed", "1", "--start-date", "2026-03-02", "--quiet",
+                "--output-dir", drop.toString());
+    }
+
+    /** One row of a column table: the column's name and its "empty" cell. */
+    record DocumentedColumn(String name, String empty) {
+        boolean neverEmpty() {
+            return empty.equals("no");
+        }
+    }
+
+    @Test
+    void documentedColumnsAreTheHeadersTheCodeWrites() {
+        TABLES.forEach((heading, columns) -> {
+            List<String> header = Arrays.asList(headerText(columns).split(",", -1));
+            assertEquals(header, names(columnTable(heading)), "docs/schema.md, table under '" + heading + "'");
+        });
+    }
+
+    @Test
+    void documentedColumnsAreTheHeadersOfAGeneratedDrop() throws IOException {
+        Path events = DropFiles.eventFilesByDay(drop).firstEntry().getValue().get(0);
+        Map<Path, String> headingOfFile = Map.of(
+                events, "## events",
+                drop.resolve("subscribers.csv"), "## subscribers.csv",
+                drop.resolve("cells.csv"), "## cells.csv");
+        for (Map.Entry<Path, String> file : headingOfFile.entrySet()) {
+            String firstLine = Files.readAllLines(file.getKey(), StandardCharsets.UTF_8).get(0);
+            assertEquals(String.join(",", names(columnTable(file.getValue()))), firstLine,
+                    file.getKey() + ": header vs docs/schema.md");
+        }
+    }
+
+    /** The "empty" column's "no" is a promise: no row of a generated drop has that field empty. */
+    @Test
+    void columnsDocumentedAsNeverEmptyAreFilledInAGeneratedDrop() {
+        List<Csv> eventFiles = new ArrayList<>();
+        DropFiles.eventFilesByDay(drop).values().forEach(parts -> parts.forEach(p -> eventFiles.add(DropFiles.readCsv(p))));
+        Violations v = new Violations("columns docs/schema.md says are never empty");
+        checkNeverEmpty(columnTable("## events"), eventFiles, v);
+        checkNeverEmpty(columnTable("## subscribers.csv"), List.of(DropFiles.readCsv(drop.resolve("subscribers.csv"))), v);
+        checkNeverEmpty(columnTable("## cells.csv"), List.of(DropFiles.readCsv(drop.resolve("cells.csv"))), v);
+        v.assertNone();
+    }
+
+    private static void checkNeverEmpty(List<DocumentedColumn> table, List<Csv> files, Violations v) {
+        for (Csv csv : files) {
+            assertFalse(csv.records().isEmpty(), csv.file() + " has no rows: nothing would be checked");
+            for (DocumentedColumn column : table) {
+                if (!column.neverEmpty()) {
+                    continue;
+                }
+                int index = csv.column(column.name());
+                for (CSVRecord r : csv.records()) {
+                    v.check(!r.get(index).isEmpty(), () -> csv.file() + ":" + r.getRecordNumber() + ": "
+                            + column.name() + " is empty");
+                }
+            }
+        }
+    }
+
+    /** The header line the code writes for these columns, without its line end. */
+    private static String headerText(List<String> columns) {
+        String line = new String(EventSchema.headerLine(columns), StandardCharsets.US_ASCII);
+        assertTrue(line.endsWith("\n"), "header line ends with \\n");
+        return line.substring(0, line.length() - 1);
+    }
+
+    private static List<String> names(List<DocumentedColumn> table) {
+        return table.stream().map(DocumentedColumn::name).toList();
+    }
+
+    /**
+     * The first Markdown table of the section that starts with the heading line {@code heading} (the section
+     * ends at the next heading of the same or a higher level). Its header must read "column | type | empty |
+     * meaning"; each data row gives a column's name (in backticks or plain) and whether it can be empty.
+     */
+    static List<DocumentedColumn> columnTable(String heading) {
+        int start = doc.indexOf(heading);
+        assertTrue(start >= 0, "docs/schema.md has no heading line '" + heading + "'");
+        int level = heading.indexOf(' ');
+        int line = start + 1;
+        while (line < doc.size() && !doc.get(line).startsWith("|") && !startsSection(doc.get(line), level)) {
+            line++;
+        }
+        assertTrue(line < doc.size() && doc.get(line).startsWith("|"), "no table under '" + heading + "'");
+        assertEquals(List.of("column", "type", "empty", "meaning"), cells(doc.get(line)),
+                "header of the table under '" + heading + "'");
+        assertTrue(line + 1 < doc.size() && doc.get(line + 1).matches("\\|(\\s*:?-+:?\\s*\\|)+"),
+                "the table under '" + heading + "' has no |---| line");
+        List<DocumentedColumn> columns = new ArrayList<>();
+        for (line += 2; line < doc.size() && doc.get(line).startsWith("|"); line++) {
+            List<String> cells = cells(doc.get(line));
+            String name = cells.get(0).replace("`", "").trim();
+            assertFalse(name.isEmpty(), "docs/schema.md line " + (line + 1) + ": no column name");
+            String empty = cells.size() > 2 ? cells.get(2) : "";
+            assertTrue(empty.equals("no") || empty.startsWith("yes"), "docs/schema.md line " + (line + 1)
+                    + ": the 'empty' cell of " + name + " must be 'no' or 'yes: when', not '" + empty + "'");
+            columns.add(new DocumentedColumn(name, empty));
+        }
+        return columns;
+    }
+
+    /** Whether the line is a heading of at most {@code level} '#'s: "# x" and "## x" end a "## " section, "### x" does not. */
+    private static boolean startsSection(String line, int level) {
+        int hashes = 0;
+        while (hashes < line.length() && line.charAt(hashes) == '#') {
+            hashes++;
+        }
+        return hashes > 0 && hashes <= level && line.startsWith(" ", hashes);
+    }
+
+    /** The cells of a Markdown table row, trimmed; "\|" inside a cell is a literal bar, not a separator. */
+    private static List<String> cells(String row) {
+        String inner = row.trim();
+        inner = inner.substring(1, inner.endsWith("|") && !inner.endsWith("\\|") ? inner.length() - 1 : inner.length());
+        List<String> cells = new ArrayList<>();
+        for (String cell : inner.split("(?<!\\\\)\\|", -1)) {
+            cells.add(cell.trim());
+        }
+        return cells;
+    }
+}
