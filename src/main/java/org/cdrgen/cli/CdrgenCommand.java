@@ -119,7 +119,11 @@ public final class CdrgenCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         configureLogging();
         RunSettings settings = settings();
-        settings.compression().requireAvailable();
+        try {
+            settings.compression().requireAvailable();
+        } catch (Compression.CodecUnavailableException e) {
+            throw new Compression.CodecUnavailableException(e.getMessage() + ", or write --compress gzip");
+        }
         if (dryRun) {
             DropDirectory.check(settings.outputDir(), force, GenerationRun.writesPath(settings));
             printPlan(settings);

@@ -1,14 +1,18 @@
 package org.cdrgen.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdrgen.inspect.DropReport;
 import org.cdrgen.inspect.DropStatistics;
 import org.cdrgen.inspect.JsonReport;
+import org.cdrgen.inspect.ReadFailedException;
 import org.cdrgen.inspect.TextReport;
 import org.cdrgen.inspect.UnreadableDropException;
+import org.cdrgen.output.DropWriter;
+import org.cdrgen.output.Manifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +30,14 @@ import picocli.CommandLine.Spec;
             + " schema's layout: events/date=YYYY-MM-DD/part-*.csv, .csv.gz or .csv.zst, and subscribers.csv if"
             + " present): rows per event type, activity per subscriber-day, hourly profiles (UTC), call durations"
             + " and outcomes, on-net MO/MT pairing, contacts, cells, data sessions and volumes, roaming and device"
-            + " swaps.%n",
+            + " swaps. A directory without manifest.json or _SUCCESS (a partial drop, or files not written by"
+            + " cdrgen) is reported too, after a warning on stderr.%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:success",
-            "1:the report failed (unexpected error)",
-            "2:bad input: DIR missing, without event files, or with a malformed file"},
+            "0:success (also after a warning)",
+            "1:the report failed: a file or directory cannot be read (named, with the reason), or memory ran out",
+            "2:bad input: DIR missing, without event files, or with a malformed file (a line over 1 MiB, a record"
+                + " whose field count differs from the header's, a value of the wrong form)"},
         footer = {"%nExample: cdrgen stats --format json out/ > stats.json"})
 public final class StatsCommand implements Callable<Integer> {
     /** Output formats of the report. */
@@ -55,13 +61,46 @@ public final class StatsCommand implements Callable<Integer> {
         try {
             report = DropStatistics.analyze(dir);
         } catch (UnreadableDropException e) {
-            // Named like verify's errors; cdrgen's handler prints "cdrgen: " + this, and exits 2.
+            // Named like verify's errors; cdrgen's handler prints "cdrgen stats: " + this, and exits 2.
             throw new BadInputException(e.getMessage());
+        } catch (ReadFailedException e) {
+            return failed(e.getMessage());
+        }
+        String warning = unfinishedDropWarning();
+        if (warning != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("cdrgen stats: warning: " + warning);
+            err.flush();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.JSON ? JsonReport.render(report) : TextReport.render(report));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Why the figures may not be those of a finished drop, or null: a run writes manifest.json and then
+     * _SUCCESS last, so a drop without them is one still being written or one that was stopped, and a
+     * directory with neither may not be cdrgen's at all.
+     */
+    private String unfinishedDropWarning() {
+        if (!Files.exists(dir.resolve(Manifest.FILE_NAME))) {
+            return dir + " has no " + Manifest.FILE_NAME + ": not a finished cdrgen drop (a run still writing, one"
+                    + " that was stopped, or files written by another program); its files are reported as they are";
+        }
+        if (!Files.exists(dir.resolve(DropWriter.SUCCESS_MARKER))) {
+            return dir + " has no " + DropWriter.SUCCESS_MARKER + ": the drop may be partial (a run still writing,"
+                    + " or one that was stopped)";
+        }
+        return null;
+    }
+
+    /** An I/O failure: said here, in a reader's words, rather than left to the generic handler. */
+    private int failed(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("cdrgen stats: " + message);
+        err.flush();
+        return ExitCodes.RUN_FAILED;
     }
 
     /** Accepts text or json in any case, and names both when the value is neither. */

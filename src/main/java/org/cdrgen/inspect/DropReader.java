@@ -4,9 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,22 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.cdrgen.IoReasons;
+import org.cdrgen.output.Compression;
 
 /**
  * Reads a drop directory in the schema's layout from its files alone: the event files
- * events/date=YYYY-MM-DD/part-*.csv (also .csv.gz, and .csv.zst when zstd-jni is on the classpath) day by
+ * events/date=YYYY-MM-DD/part-*.csv (also .csv.gz and .csv.zst) day by
  * day in date order, files of a day in name order, and the optional subscribers file(s).
  */
 public final class DropReader {
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
-    private static final String ZSTD_STREAM = "com.github.luben.zstd.ZstdInputStream";
     private static final String[] SUFFIXES = {".csv", ".csv.gz", ".csv.zst"};
     private static final Pattern SUBSCRIBER_FILE =
             Pattern.compile("subscribers(-shard-\\d+-of-\\d+)?\\.csv(\\.gz|\\.zst)?");
+    /** cdrgen's files have a few dozen columns; a header of thousands would make every record costly. */
+    static final int MAX_COLUMNS = 1024;
 
     /** The event files of one date partition. */
     public record DayFiles(LocalDate date, List<Path> files) {
@@ -114,18 +117,20 @@ public final class DropReader {
     /** The served_imsi column of a subscribers file, in file order. */
     List<String> readSubscriberImsis(Path file) {
         List<String> imsis = new ArrayList<>();
-        try (CSVParser parser = FORMAT.parse(openText(file))) {
+        try (CSVParser parser = parse(file)) {
             Integer position = parser.getHeaderMap().get("served_imsi");
             if (position == null) {
                 throw new UnreadableDropException(file + " has no column 'served_imsi'");
             }
+            int columns = parser.getHeaderNames().size();
             for (CSVRecord record : parser) {
-                if (position < record.size() && !record.get(position).isEmpty()) {
+                checkFieldCount(file, record, columns);
+                if (!record.get(position).isEmpty()) {
                     imsis.add(record.get(position));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw unreadable(file, e);
+            throw readFailure(file, e);
         }
         return imsis;
     }
@@ -153,9 +158,65 @@ public final class DropReader {
         }
     }
 
-    private static UnreadableDropException unreadable(Path file, Exception e) {
-        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        return new UnreadableDropException("cannot read " + file + ": " + cause.getMessage(), e);
+    /**
+     * Opens a data file as CSV with its header read: line lengths are limited, and a header of too many
+     * columns, or with an empty or repeated name, is refused.
+     */
+    static CSVParser parse(Path file) throws IOException {
+        Reader text = openText(file);
+        CSVParser parser;
+        try {
+            parser = FORMAT.parse(text);
+        } catch (IllegalArgumentException e) {
+            text.close();
+            // Commons CSV's words for this quote the whole header line.
+            throw new UnreadableDropException(file + " has an empty or repeated column name in its header", e);
+        } catch (IOException | RuntimeException e) {
+            text.close();
+            throw e;
+        }
+        int columns = parser.getHeaderNames().size();
+        if (columns > MAX_COLUMNS) {
+            parser.close();
+            throw new UnreadableDropException(file + " has " + columns + " columns, more than " + MAX_COLUMNS
+                    + ": not a cdrgen file");
+        }
+        return parser;
+    }
+
+    /** Every record has the header's fields, no more, no fewer: anything else is a damaged or foreign file. */
+    static void checkFieldCount(Path file, CSVRecord record, int columns) {
+        if (record.size() != columns) {
+            throw new UnreadableDropException(file + ", record " + record.getRecordNumber() + ": " + record.size()
+                    + (record.size() == 1 ? " field" : " fields") + " where the header has " + columns);
+        }
+    }
+
+    /**
+     * What a failure while reading {@code file} means to the user, as one line: bad input (malformed content,
+     * exit 2) or a failure of the read itself (the OS's reason, or memory; exit 1).
+     */
+    static RuntimeException readFailure(Path file, Throwable failure) {
+        Throwable cause = failure instanceof UncheckedIOException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof UnreadableDropException || cause instanceof ReadFailedException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof LineLengthLimit.LineTooLongException) {
+            return new UnreadableDropException(cause.getMessage(), cause);
+        }
+        if (cause instanceof FileSystemException e) {
+            return new ReadFailedException("cannot read " + file + ": " + IoReasons.of(e), e);
+        }
+        if (cause instanceof IOException e) {
+            // A decompressor's or the CSV parser's: a truncated gzip, an unterminated quote.
+            return new UnreadableDropException("cannot read " + file + ": " + IoReasons.of(e), e);
+        }
+        if (cause instanceof OutOfMemoryError) {
+            return new ReadFailedException("out of memory while reading " + file + " (the JVM may use "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): give it more with -Xmx", cause);
+        }
+        return new ReadFailedException("cannot read " + file + ": unexpected internal error", cause);
     }
 
     static boolean isEventFile(Path file) {
@@ -171,41 +232,19 @@ public final class DropReader {
         return false;
     }
 
-    /** Opens a data file as text, decompressing by its suffix. */
-    static BufferedReader openText(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
+    /** Opens a data file as text, decompressing by its suffix, with lines of at most 1 MiB. */
+    static Reader openText(Path file) throws IOException {
+        InputStream in = new FileReadErrors(file, Files.newInputStream(file));
         try {
-            String name = file.getFileName().toString();
-            if (name.endsWith(".gz")) {
-                in = new GZIPInputStream(in, 1 << 16);
-            } else if (name.endsWith(".zst")) {
-                in = zstd(file, in);
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            in = Compression.ofFileName(file.getFileName().toString()).unwrap(in);
+            return new LineLengthLimit(file,
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+        } catch (Compression.CodecUnavailableException e) {
+            in.close();
+            throw new ReadFailedException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
-        }
-    }
-
-    /** zstd-jni is not a dependency of cdrgen: use it if the classpath has it, else say so. */
-    private static InputStream zstd(Path file, InputStream in) throws IOException {
-        Class<?> type;
-        try {
-            type = Class.forName(ZSTD_STREAM);
-        } catch (ClassNotFoundException e) {
-            throw new UnreadableDropException("cannot read " + file + ": zstd files need zstd-jni ("
-                    + ZSTD_STREAM + ") on the classpath");
-        }
-        try {
-            return (InputStream) type.getConstructor(InputStream.class).newInstance(in);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("zstd: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IOException("zstd-jni is unusable: " + e, e);
         }
     }
 
@@ -213,7 +252,9 @@ public final class DropReader {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
         } catch (IOException e) {
-            throw new UnreadableDropException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new ReadFailedException("cannot list " + dir + ": " + IoReasons.of(e), e);
+        } catch (UncheckedIOException e) {
+            throw new ReadFailedException("cannot list " + dir + ": " + IoReasons.of(e.getCause()), e);
         }
     }
 }

@@ -2,9 +2,14 @@ package org.cdrgen.inspect;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,14 +18,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.cdrgen.IoReasons;
 import org.cdrgen.output.Compression;
 import org.cdrgen.output.DropWriter;
 import org.cdrgen.output.Manifest;
+import org.cdrgen.output.Manifest.InvalidManifestException;
 import org.cdrgen.output.OutputFile;
 
 /**
  * Re-checks a drop against its manifest: every listed file present with its size, SHA-256 and row count,
- * no data file the manifest does not list, no temporary file left, and the success marker present.
+ * the manifest's totals equal to the sums of its entries, no data file the manifest does not list, no
+ * temporary file left, and the success marker present. The manifest is untrusted input: no entry may lead
+ * outside the drop or through a symbolic link, and every file is read once.
  */
 public final class DropVerifier {
     private DropVerifier() {
@@ -34,19 +43,29 @@ public final class DropVerifier {
         }
     }
 
-    /** @throws IOException when the manifest itself is missing or unreadable */
-    public static List<Problem> verify(Path dir) throws IOException {
-        Manifest manifest;
-        try {
-            manifest = Manifest.readFrom(dir);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(dir.resolve(Manifest.FILE_NAME).toString(), null, "no manifest: not a finished cdrgen drop");
-        }
-        List<Problem> problems = new ArrayList<>();
-        Set<String> listed = new TreeSet<>();
+    /**
+     * The drop's problems, none if it is complete and intact.
+     *
+     * @throws InvalidManifestException when the drop is refused: its manifest is malformed, lists a file twice,
+     *     or lists a path outside the drop's layout or through a symbolic link
+     * @throws ReadFailedException when manifest.json or a directory of the drop cannot be read
+     */
+    public static List<Problem> verify(Path dir) throws InvalidManifestException {
+        Manifest manifest = readManifest(dir);
+        // Every entry is checked before any file is opened: a refused drop has nothing read.
+        List<Path> located = new ArrayList<>(manifest.files().size());
         for (OutputFile file : manifest.files()) {
+            located.add(Manifest.resolveInside(dir, file.path()));
+        }
+        List<Problem> problems = new ArrayList<>(totals(manifest));
+        Set<String> listed = new TreeSet<>();
+        for (int i = 0; i < located.size(); i++) {
+            OutputFile file = manifest.files().get(i);
             listed.add(file.path());
-            check(dir, file, problems);
+            String fault = fault(located.get(i), file);
+            if (fault != null) {
+                problems.add(new Problem(file.path(), fault));
+            }
         }
         for (String path : dataFiles(dir)) {
             if (!listed.contains(path)) {
@@ -60,46 +79,99 @@ public final class DropVerifier {
         return problems;
     }
 
-    private static void check(Path dir, OutputFile file, List<Problem> problems) throws IOException {
-        Path path = dir.resolve(file.path());
-        if (!Files.isRegularFile(path)) {
-            problems.add(new Problem(file.path(), "missing"));
-            return;
+    private static Manifest readManifest(Path dir) throws InvalidManifestException {
+        try {
+            return Manifest.read(dir);
+        } catch (InvalidManifestException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ReadFailedException("cannot read " + dir.resolve(Manifest.FILE_NAME) + ": " + IoReasons.of(e),
+                    e);
         }
-        long size = Files.size(path);
-        if (size != file.bytes()) {
-            problems.add(new Problem(file.path(), size + " bytes, manifest says " + file.bytes()));
-            return;
+    }
+
+    /** The manifest's totals against the sums of its own entries: an edited total must not pass. */
+    private static List<Problem> totals(Manifest manifest) {
+        List<Problem> problems = new ArrayList<>();
+        BigInteger eventRows = rowsOfFilesStartingWith(manifest, "events/");
+        if (!eventRows.equals(BigInteger.valueOf(manifest.eventRows()))) {
+            problems.add(new Problem(Manifest.FILE_NAME, "event_rows is " + manifest.eventRows()
+                    + ", but its event files hold " + eventRows + " rows"));
         }
+        BigInteger subscriberRows = rowsOfFilesStartingWith(manifest, "subscribers");
+        long subscribers = (long) manifest.endSubscriber() - manifest.firstSubscriber();
+        if (!subscriberRows.equals(BigInteger.valueOf(subscribers))) {
+            problems.add(new Problem(Manifest.FILE_NAME, "end_subscriber - first_subscriber is " + subscribers
+                    + ", but its subscriber files hold " + subscriberRows + " rows"));
+        }
+        return problems;
+    }
+
+    /** Exact: the rows of many files can add up to more than a long holds. */
+    private static BigInteger rowsOfFilesStartingWith(Manifest manifest, String prefix) {
+        BigInteger sum = BigInteger.ZERO;
+        for (OutputFile file : manifest.files()) {
+            if (file.path().startsWith(prefix)) {
+                sum = sum.add(BigInteger.valueOf(file.rows()));
+            }
+        }
+        return sum;
+    }
+
+    /** What is wrong with one listed file, or null if it matches its entry; the first fault found only. */
+    private static String fault(Path path, OutputFile file) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "missing";
+        } catch (IOException e) {
+            return "cannot be read: " + IoReasons.of(e);
+        }
+        if (!attributes.isRegularFile()) {
+            return "not a regular file";
+        }
+        if (attributes.size() != file.bytes()) {
+            return attributes.size() + " bytes, manifest says " + file.bytes();
+        }
+        String actual;
+        try {
+            actual = sha256(path);
+        } catch (IOException e) {
+            return "cannot be read: " + IoReasons.of(e);
+        }
+        if (!actual.equalsIgnoreCase(file.sha256())) {
+            return "SHA-256 " + actual + ", manifest says " + file.sha256();
+        }
+        long rows;
+        try {
+            rows = countRows(path);
+        } catch (Compression.CodecUnavailableException e) {
+            throw new ReadFailedException(e.getMessage(), e); // this machine's fault, not the file's: said once
+        } catch (IOException e) {
+            boolean compressed = Compression.ofFileName(path.getFileName().toString()) != Compression.NONE;
+            return (compressed ? "cannot be decompressed: " : "cannot be read: ") + IoReasons.of(e);
+        }
+        return rows == file.rows() ? null : rows + " rows, manifest says " + file.rows();
+    }
+
+    private static String sha256(Path path) throws IOException {
         MessageDigest sha = sha256();
-        try (InputStream in = Files.newInputStream(path)) {
+        // Not through a link, should one have appeared since the manifest's paths were checked.
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 sha.update(buf, 0, n);
             }
         }
-        String actual = HexFormat.of().formatHex(sha.digest());
-        if (!actual.equals(file.sha256())) {
-            problems.add(new Problem(file.path(), "SHA-256 " + actual + ", manifest says " + file.sha256()));
-            return;
-        }
-        long rows;
-        try {
-            rows = countRows(path);
-        } catch (IOException e) {
-            problems.add(new Problem(file.path(), "cannot be decompressed: " + e.getMessage()));
-            return;
-        }
-        if (rows != file.rows()) {
-            problems.add(new Problem(file.path(), rows + " rows, manifest says " + file.rows()));
-        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Data rows: lines after the header (cdrgen never writes line breaks inside fields). */
     static long countRows(Path path) throws IOException {
         Compression compression = Compression.ofFileName(path.getFileName().toString());
         long lines = 0;
-        try (InputStream in = compression.unwrap(Files.newInputStream(path))) {
+        try (InputStream in = compression.unwrap(Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS))) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 for (int i = 0; i < n; i++) {
@@ -116,22 +188,33 @@ public final class DropVerifier {
      * Files in the drop's own layout (top-level dimension files, everything under events/, temporary files
      * there), as manifest paths; a user's other files and folders are not the drop's business.
      */
-    private static List<String> dataFiles(Path dir) throws IOException {
+    private static List<String> dataFiles(Path dir) {
         List<String> paths = new ArrayList<>();
         try (Stream<Path> top = Files.list(dir)) {
             top.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .filter(name -> name.endsWith(".inprogress") || name.startsWith("subscribers")
                             || name.startsWith("cells.csv"))
                     .forEach(paths::add);
+        } catch (IOException | UncheckedIOException e) {
+            throw cannotList(dir, e);
         }
         Path events = dir.resolve("events");
         if (Files.isDirectory(events)) {
             try (Stream<Path> walk = Files.walk(events)) {
                 walk.filter(Files::isRegularFile).forEach(p -> paths.add(dir.relativize(p).toString().replace('\\', '/')));
+            } catch (IOException | UncheckedIOException e) {
+                throw cannotList(events, e);
             }
         }
         paths.sort(null);
         return paths;
+    }
+
+    /** Names the directory that failed, which may be one below {@code dir} in a walk. */
+    private static ReadFailedException cannotList(Path dir, Exception e) {
+        IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+        String failed = cause instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : dir.toString();
+        return new ReadFailedException("cannot list " + failed + ": " + IoReasons.of(cause), e);
     }
 
     private static MessageDigest sha256() {

@@ -21,6 +21,7 @@ final class EventRecord {
     }
 
     private static final Column[] COLUMNS = Column.values();
+    private static final int SHOWN_CHARS = 60;
     private final Path file;
     private final int[] positions = new int[COLUMNS.length];
     private CSVRecord record;
@@ -41,10 +42,9 @@ final class EventRecord {
         this.record = next;
     }
 
+    /** The field; every record has the header's fields (the pipeline checks). */
     String get(Column c) {
-        int position = positions[c.ordinal()];
-        // A short row (fewer fields than the header) reads as empty rather than failing the whole report.
-        return position < record.size() ? record.get(position) : "";
+        return record.get(positions[c.ordinal()]);
     }
 
     boolean isEmpty(Column c) {
@@ -105,7 +105,10 @@ final class EventRecord {
     }
 
     UnreadableDropException malformed(Column c, String value, String expected) {
+        // A field may be up to a line long, and quoted it may hold line breaks: the message stays one line.
+        String shown = (value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "..." : value)
+                .replaceAll("\\p{Cntrl}", "?");
         return new UnreadableDropException(file + ", record " + record.getRecordNumber() + ": " + c.header + " '"
-                + value + "' is not " + expected);
+                + shown + "' is not " + expected);
     }
 }

@@ -1,7 +1,6 @@
 package org.cdrgen.inspect;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +17,26 @@ import org.apache.commons.csv.CSVRecord;
  * Parses event files on worker threads, a few files ahead of the reader, and hands their records over in
  * file order. CSV parsing costs several times more than the statistics, so overlapping the parsing of the
  * next files with the statistics of the current one is what makes a large drop quick. Each file's queue is
- * bounded, so memory stays at a few thousand records per worker whatever the file size.
+ * bounded, and so is a batch (in records and in memory), so memory stays at a few tens of MiB per worker
+ * whatever the file: a line is at most 1 MiB ({@link LineLengthLimit}), a record has the header's fields.
  */
 final class ParsingPipeline implements AutoCloseable {
     private static final int BATCH = 1024;
+    /** A batch also ends at about this much memory, for files of long or many-field rows. */
+    private static final long BATCH_BYTES = 4 << 20;
+    /** What a field costs besides its characters: a String and its array (a byte per character, compact). */
+    private static final int FIELD_BYTES = 48;
     private static final int BATCHES_AHEAD = 4;
     private static final List<CSVRecord> END = List.of();
+    /** Stands in the queue for a failure, so that a worker short of memory need not allocate to report it. */
+    private static final Object FAILED = new Object();
 
     /** The parsed records of one file, in order; a failure travels in place of a batch. */
     static final class FileFeed {
         final Path file;
         private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
         private volatile Map<String, Integer> headerMap;
+        private volatile Throwable failure;
 
         private FileFeed(Path file) {
             this.file = file;
@@ -50,33 +57,61 @@ final class ParsingPipeline implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new UnreadableDropException("interrupted while reading " + file, e);
             }
-            if (item instanceof UnreadableDropException failure) {
-                throw new UnreadableDropException(failure.getMessage(), failure);
+            if (item == FAILED) {
+                RuntimeException failed = DropReader.readFailure(file, failure);
+                // Thrown again here, so that its trace shows the reader's side too.
+                if (failed instanceof ReadFailedException) {
+                    throw new ReadFailedException(failed.getMessage(), failed);
+                }
+                throw new UnreadableDropException(failed.getMessage(), failed);
             }
             return (List<CSVRecord>) item;
         }
 
-        private void parse() throws InterruptedException {
-            try (CSVParser parser = DropReader.FORMAT.parse(DropReader.openText(file))) {
+        /**
+         * Runs on a worker. Every outcome ends in the queue, an error too (even OutOfMemoryError): a worker that
+         * died silently would leave the reader waiting for ever.
+         */
+        private void parseOrFail() {
+            try {
+                parse();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the reader gave up: stop quietly
+            } catch (Throwable e) {
+                failure = e;
+                try {
+                    batches.put(FAILED);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void parse() throws IOException, InterruptedException {
+            try (CSVParser parser = DropReader.parse(file)) {
                 headerMap = parser.getHeaderMap();
+                int columns = parser.getHeaderNames().size();
                 List<CSVRecord> batch = new ArrayList<>(BATCH);
+                long batchStart = 0;
+                long batchFields = 0;
                 for (CSVRecord record : parser) {
+                    DropReader.checkFieldCount(file, record, columns);
                     batch.add(record);
-                    if (batch.size() == BATCH) {
+                    batchFields += record.size();
+                    // The batch's memory, roughly: its characters (to this record's start) and its fields.
+                    long position = record.getCharacterPosition();
+                    long bytes = position - batchStart + FIELD_BYTES * batchFields;
+                    if (batch.size() == BATCH || bytes >= BATCH_BYTES) {
                         batches.put(batch);
                         batch = new ArrayList<>(BATCH);
+                        batchStart = position;
+                        batchFields = 0;
                     }
                 }
                 if (!batch.isEmpty()) {
                     batches.put(batch);
                 }
                 batches.put(END);
-            } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-                // Commons CSV reports malformed input (e.g. an unterminated quote) as these.
-                Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-                batches.put(new UnreadableDropException("cannot read " + file + ": " + cause.getMessage(), e));
-            } catch (UnreadableDropException e) {
-                batches.put(e);
             }
         }
     }
@@ -95,13 +130,7 @@ final class ParsingPipeline implements AutoCloseable {
         for (Path file : files) {
             FileFeed feed = new FileFeed(file);
             feeds.add(feed);
-            workers.execute(() -> {
-                try {
-                    feed.parse();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // the reader gave up: stop quietly
-                }
-            });
+            workers.execute(feed::parseOrFail);
         }
     }
 

@@ -50,8 +50,8 @@ public enum Compression {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         return new CodecUnavailableException("zstd is unavailable on this machine: its native library cannot be"
                 + " loaded from java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + "), which must exist, be"
-                + " writable and allow executing files (" + why.trim() + "); use --compress gzip, or point"
-                + " -Djava.io.tmpdir at such a directory");
+                + " writable and allow executing files (" + why.trim() + "); point -Djava.io.tmpdir at such a"
+                + " directory (JAVA_OPTS with bin/cdrgen)");
     }
 
     public OutputStream wrap(OutputStream out) throws IOException {
@@ -81,7 +81,7 @@ public enum Compression {
 
     /** The codec cannot run here (not the data's fault): one line for the user. */
     public static final class CodecUnavailableException extends IOException {
-        CodecUnavailableException(String message) {
+        public CodecUnavailableException(String message) {
             super(message);
         }
     }

@@ -1,15 +1,26 @@
 package org.cdrgen.output;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * manifest.json: how to repeat the run (version, seed, dates, size, profile checksum) and what it wrote.
@@ -35,11 +46,37 @@ public record Manifest(
 
     public static final String FILE_NAME = "manifest.json";
 
-    /** Reading is for `verify` only; generating never loads Jackson (its start-up cost ~0.2 s). */
+    /**
+     * The files a drop may hold, as manifest paths: nothing else may be listed, so a manifest can never make a
+     * reader open (or --force delete) a file outside the drop. Part numbers have 5 or more digits.
+     */
+    private static final Pattern DROP_FILE = Pattern.compile("(events/date=\\d{4}-\\d{2}-\\d{2}/part-\\d{5,}"
+            + "(-shard-\\d+-of-\\d+)?|subscribers(-shard-\\d+-of-\\d+)?|cells)\\.csv(\\.gz|\\.zst)?");
+    private static final String LAYOUT = "events/date=YYYY-MM-DD/part-NNNNN.csv, subscribers.csv or cells.csv,"
+            + " optionally -shard-I-of-N and .gz or .zst";
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    /** Longer values from a manifest are cut in messages, which stay one readable line. */
+    private static final int SHOWN_CHARS = 120;
+
+    /** Reading is for `verify` and `--force` only; a fresh run never loads Jackson (its start-up cost ~0.2 s). */
     private static final class Reader {
-        static final ObjectMapper JSON = new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // A key given twice would leave it to the reader which value counts: refuse it instead.
+        static final ObjectMapper JSON = new ObjectMapper(
+                JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    }
+
+    /**
+     * manifest.json does not describe a drop a reader can trust: malformed JSON, a missing or mistyped field, or
+     * a file entry outside the drop's layout. The message is one line naming the file and the fault.
+     */
+    public static final class InvalidManifestException extends IOException {
+        public InvalidManifestException(String message) {
+            super(message);
+        }
+
+        static InvalidManifestException of(Path manifestFile, String fault) {
+            return new InvalidManifestException(manifestFile + " is not a valid cdrgen manifest: " + fault);
+        }
     }
 
     /** Written under a temporary name and renamed, like every other file of a drop. */
@@ -55,9 +92,259 @@ public record Manifest(
         }
     }
 
+    /**
+     * Reads and validates the manifest of the drop in {@code dropDir}: everything a reader relies on is there,
+     * of its type and range, and every file entry is a distinct path of the drop's layout.
+     *
+     * @throws InvalidManifestException when the manifest is not one a reader can trust
+     * @throws IOException when it cannot be read: an {@link IoErrors.Failed}, "cannot read PATH: REASON"
+     */
+    public static Manifest read(Path dropDir) throws IOException {
+        Path file = dropDir.resolve(FILE_NAME);
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw IoErrors.failed("read", file, e);
+        }
+        return fromJson(Fields.top(file, parseJson(file, json)));
+    }
+
+    /** The former name of {@link #read}. */
     public static Manifest readFrom(Path directory) throws IOException {
-        try (InputStream in = Files.newInputStream(directory.resolve(FILE_NAME))) {
-            return Reader.JSON.readValue(in, Manifest.class);
+        return read(directory);
+    }
+
+    /**
+     * The file a manifest path names in the drop, once it is safe to open or delete: a path of the drop's own
+     * layout (never absolute, never "..") that resolves inside {@code dropDir}, through no symbolic link. The
+     * file itself need not exist.
+     *
+     * @throws InvalidManifestException naming manifest.json and the entry, if the path is none of these
+     */
+    public static Path resolveInside(Path dropDir, String manifestPath) throws InvalidManifestException {
+        Path manifestFile = dropDir.resolve(FILE_NAME);
+        if (manifestPath == null || !DROP_FILE.matcher(manifestPath).matches()) {
+            throw InvalidManifestException.of(manifestFile, "file " + shown(manifestPath)
+                    + " is not a path of a drop's layout (" + LAYOUT + ")");
+        }
+        Path resolved = dropDir.resolve(manifestPath);
+        // The layout rules out ".." and absolute paths already; checked anyway, since deleting depends on it.
+        Path root = dropDir.toAbsolutePath().normalize();
+        Path absolute = resolved.toAbsolutePath().normalize();
+        if (!absolute.startsWith(root) || absolute.equals(root)) {
+            throw InvalidManifestException.of(manifestFile, "file " + shown(manifestPath) + " is outside " + dropDir);
+        }
+        Path component = dropDir;
+        for (Path name : dropDir.relativize(resolved)) {
+            component = component.resolve(name);
+            if (isSymbolicLink(component)) {
+                throw new InvalidManifestException(manifestFile + " lists " + shown(manifestPath) + ", but " + component
+                        + " is a symbolic link: cdrgen never writes one, and a link may lead out of the drop");
+            }
+        }
+        return resolved;
+    }
+
+    /** Looks at the entry itself, not at what a link points to; an entry that cannot be seen is not a link. */
+    private static boolean isSymbolicLink(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink();
+        } catch (IOException absentOrUnreadable) {
+            return false; // opening it will say what is wrong
+        }
+    }
+
+    /** The JSON tree; faults of the JSON itself are told in cdrgen's words (Jackson's span lines, name classes). */
+    private static JsonNode parseJson(Path file, byte[] json) throws InvalidManifestException {
+        JsonNode root;
+        boolean trailing;
+        String at;
+        try (JsonParser parser = Reader.JSON.createParser(json)) {
+            root = Reader.JSON.readTree(parser);
+            trailing = root != null && parser.nextToken() != null;
+            at = where(parser.currentLocation());
+        } catch (JsonEOFException e) {
+            throw InvalidManifestException.of(file, "the JSON ends early" + where(e.getLocation())
+                    + " (a truncated file?)");
+        } catch (JsonProcessingException e) {
+            // Jackson's own words would name its classes and quote the input; only this one is worth keeping.
+            boolean duplicate = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field");
+            throw InvalidManifestException.of(file, (duplicate ? "a key is given twice" : "it is not valid JSON")
+                    + where(e.getLocation()));
+        } catch (IOException e) {
+            throw InvalidManifestException.of(file, "it is not valid JSON");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw InvalidManifestException.of(file, "it is empty");
+        }
+        if (trailing) {
+            throw InvalidManifestException.of(file, "more follows the JSON value" + at);
+        }
+        return root;
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static Manifest fromJson(Fields top) throws InvalidManifestException {
+        List<OutputFile> files = outputFiles(top);
+        int first = (int) top.required("first_subscriber", 0, Integer.MAX_VALUE);
+        int end = (int) top.required("end_subscriber", 0, Integer.MAX_VALUE);
+        if (end < first) {
+            throw top.fault("'end_subscriber' (" + end + ") is below 'first_subscriber' (" + first + ")");
+        }
+        return new Manifest(top.text("cdrgen_version"), (int) top.optional("schema_version", 0, Integer.MAX_VALUE),
+                top.optional("seed", Long.MIN_VALUE, Long.MAX_VALUE), top.text("start_date"),
+                (int) top.optional("days", 0, Integer.MAX_VALUE),
+                (int) top.optional("subscribers", 0, Integer.MAX_VALUE), top.text("shard"), first, end,
+                top.text("profile_name"), top.text("profile_source"), top.text("profile_sha256"),
+                top.optional("max_file_bytes", 0, Long.MAX_VALUE), top.text("compression"),
+                top.required("event_rows", 0, Long.MAX_VALUE), files);
+    }
+
+    private static List<OutputFile> outputFiles(Fields top) throws InvalidManifestException {
+        JsonNode list = top.value("files");
+        if (!list.isArray()) {
+            throw top.fault("'files' is " + Fields.kind(list) + ", not a list");
+        }
+        List<OutputFile> files = new ArrayList<>(list.size());
+        Map<String, Integer> indexOfPath = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            Fields entry = top.element("files", i, list.get(i));
+            String path = entry.requiredText("path");
+            if (!DROP_FILE.matcher(path).matches()) {
+                throw entry.fault(entry.name("path") + " " + shown(path) + " is not a path of a drop's layout ("
+                        + LAYOUT + ")");
+            }
+            // Each file is hashed (or deleted) once: a second entry for it can only be an edit or a fault.
+            Integer earlier = indexOfPath.putIfAbsent(path, i);
+            if (earlier != null) {
+                throw entry.fault(entry.name("path") + " " + shown(path) + " is listed twice (also files[" + earlier
+                        + "])");
+            }
+            String sha256 = entry.requiredText("sha256");
+            if (!SHA256.matcher(sha256).matches()) {
+                throw entry.fault(entry.name("sha256") + " " + shown(sha256) + " is not 64 hex digits");
+            }
+            files.add(new OutputFile(path, entry.required("rows", 0, Long.MAX_VALUE),
+                    entry.required("bytes", 0, Long.MAX_VALUE), sha256));
+        }
+        return files;
+    }
+
+    /** A value from the manifest in a message: quoted, escaped and cut, so the message stays one line. */
+    private static String shown(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return quoted(value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "..." : value);
+    }
+
+    /** Typed fields of one JSON object of the manifest; each fault names its field, e.g. 'files[3].rows'. */
+    private static final class Fields {
+        private final Path file;
+        private final String prefix;
+        private final JsonNode node;
+
+        private Fields(Path file, String prefix, JsonNode node) {
+            this.file = file;
+            this.prefix = prefix;
+            this.node = node;
+        }
+
+        static Fields top(Path file, JsonNode root) throws InvalidManifestException {
+            if (!root.isObject()) {
+                throw InvalidManifestException.of(file, "it holds " + kind(root) + ", not a JSON object");
+            }
+            return new Fields(file, "", root);
+        }
+
+        Fields element(String list, int index, JsonNode value) throws InvalidManifestException {
+            String name = list + "[" + index + "]";
+            if (!value.isObject()) {
+                throw fault("'" + name + "' is " + kind(value) + ", not an object");
+            }
+            return new Fields(file, name + ".", value);
+        }
+
+        /** The field's name as messages show it. */
+        String name(String field) {
+            return "'" + prefix + field + "'";
+        }
+
+        JsonNode value(String field) throws InvalidManifestException {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                throw fault(name(field) + " is missing");
+            }
+            return value;
+        }
+
+        long required(String field, long min, long max) throws InvalidManifestException {
+            return whole(field, value(field), min, max);
+        }
+
+        /** 0 when absent: fields no reader relies on. */
+        long optional(String field, long min, long max) throws InvalidManifestException {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() ? 0 : whole(field, value, min, max);
+        }
+
+        String requiredText(String field) throws InvalidManifestException {
+            JsonNode value = value(field);
+            if (!value.isTextual()) {
+                throw fault(name(field) + " is " + kind(value) + ", not a string");
+            }
+            return value.textValue();
+        }
+
+        /** Null when absent: fields no reader relies on. */
+        String text(String field) throws InvalidManifestException {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() ? null : requiredText(field);
+        }
+
+        private long whole(String field, JsonNode value, long min, long max) throws InvalidManifestException {
+            if (!value.isIntegralNumber()) {
+                throw fault(name(field) + " is " + kind(value) + ", not a whole number");
+            }
+            if (!value.canConvertToLong()) {
+                throw fault(name(field) + " is out of range");
+            }
+            long n = value.longValue();
+            if (n < min) {
+                throw fault(name(field) + " is " + n + ": it cannot be below " + min);
+            }
+            if (n > max) {
+                throw fault(name(field) + " is " + n + ": it cannot be above " + max);
+            }
+            return n;
+        }
+
+        InvalidManifestException fault(String what) {
+            return InvalidManifestException.of(file, what);
+        }
+
+        private static String kind(JsonNode value) {
+            if (value.isNull()) {
+                return "null";
+            }
+            if (value.isArray()) {
+                return "a list";
+            }
+            if (value.isObject()) {
+                return "an object";
+            }
+            if (value.isTextual()) {
+                return "a string";
+            }
+            if (value.isBoolean()) {
+                return "true or false";
+            }
+            return value.isIntegralNumber() ? "a whole number" : "a number";
         }
     }
 
@@ -114,7 +401,7 @@ public record Manifest(
                 case '\f' -> out.append("\\f");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04X", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
                     } else {
                         out.append(c);
                     }

@@ -3,7 +3,6 @@ package org.cdrgen.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,15 +108,6 @@ class StatsCommandTest {
         assertInstanceOf(BadInputException.class, failure);
         assertTrue(failure.getMessage().startsWith("cannot read " + dir.resolve("part-00000.csv")),
                 failure.getMessage());
-    }
-
-    @Test
-    void zstdFilesNeedZstdJni() throws Exception {
-        assumeFalse(DropFixture.zstdAvailable(), "zstd-jni is on the classpath");
-        Path dir = Files.createDirectories(tmp.resolve("events/date=2026-03-02"));
-        Files.write(dir.resolve("part-00000.csv.zst"), new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD});
-        assertEquals(2, run(tmp.toString()));
-        assertTrue(failure.getMessage().contains("zstd-jni"), failure.getMessage());
     }
 
     @Test

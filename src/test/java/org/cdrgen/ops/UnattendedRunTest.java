@@ -136,7 +136,11 @@ class UnattendedRunTest {
             assertEquals("mine", Files.readString(dir.resolve(name)), name);
         }
         assertFalse(Files.exists(day), "the earlier drop's day (part-100000.csv included) is gone");
-        assertEquals(0, OpsCli.run("verify", dir.toString()).exit());
+        for (String name : users) {
+            Files.delete(dir.resolve(name)); // verify counts files in the drop's layout that it does not list
+        }
+        OpsCli.Result verify = OpsCli.run("verify", dir.toString());
+        assertEquals(0, verify.exit(), verify.describe());
     }
 
     @Test
@@ -302,5 +306,13 @@ class UnattendedRunTest {
         assertTrue(r.err().contains("zstd is unavailable") && r.err().contains("java.io.tmpdir"), r.describe());
         assertFalse(r.err().contains("UnsatisfiedLinkError") || r.err().contains("\tat "), r.describe());
         assertFalse(Files.exists(dir), "nothing written");
+
+        OpsCli.generate(dir, 60, 1, "--compress", "zstd");
+        for (String command : List.of("verify", "stats")) {
+            OpsCli.Result read = childCdrgen(noTmp, command, dir.toString());
+            assertEquals(1, read.exit(), read.describe());
+            assertEquals(1, read.errLines().size(), read.describe());
+            assertTrue(read.err().contains("zstd is unavailable"), read.describe());
+        }
     }
 }
