@@ -152,4 +152,21 @@ final class OpsDrops {
         }
         assertTrue(Files.isRegularFile(dir.resolve("_SUCCESS")));
     }
+
+    /** Copies a directory tree (a pristine drop, for a test to damage its own copy); returns the target. */
+    static Path copyTree(Path source, Path target) {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
 }

@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -52,21 +50,9 @@ class StatsHardeningTest {
         OpsCli.generate(pristine, 100, 1);
     }
 
+    /** A private copy of a pristine drop, so every test damages its own. */
     private Path copyOf(Path source) {
-        Path target = tmp.resolve("drop-" + ++copies);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return OpsDrops.copyTree(source, tmp.resolve("drop-" + ++copies));
     }
 
     private static OpsCli.Result stats(Path dir) {

@@ -16,7 +16,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -56,21 +55,9 @@ class VerifyHardeningTest {
         OpsCli.generate(pristine, 100, 2, "--max-file-size", "64KiB");
     }
 
+    /** A private copy of a pristine drop, so every test damages its own. */
     private Path copyOf(Path source) {
-        Path target = tmp.resolve("drop-" + ++copies);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return OpsDrops.copyTree(source, tmp.resolve("drop-" + ++copies));
     }
 
     private static OpsCli.Result verify(Path dir) {
