@@ -14,6 +14,7 @@ import org.cdrgen.output.Compression;
 import org.cdrgen.output.DropDirectory;
 import org.cdrgen.run.GenerationRun;
 import org.cdrgen.run.PlanEstimate;
+import org.cdrgen.run.Progress;
 import org.cdrgen.run.RunSettings;
 import org.cdrgen.run.Shard;
 import org.cdrgen.run.SpaceCheck;
@@ -129,8 +130,11 @@ public final class CdrgenCommand implements Callable<Integer> {
             printPlan(settings);
             return ExitCodes.OK;
         }
-        GenerationRun run = new GenerationRun(settings, ProgressReporters.choose(quiet),
-                new GenerationRun.OutputPolicy(force, !noSpaceCheck));
+        Progress progress = ProgressReporters.choose(quiet);
+        if (seed == null) {
+            progress = announcingDrawnSeed(progress, settings.seed());
+        }
+        GenerationRun run = new GenerationRun(settings, progress, new GenerationRun.OutputPolicy(force, !noSpaceCheck));
         GenerationRun.Result result;
         try (SignalStop signals = SignalStop.install(run::cancel)) {
             try {
@@ -153,6 +157,30 @@ public final class CdrgenCommand implements Callable<Integer> {
                 + " to %s in %.2f s (%,.0f rows/s)", result.eventRows(), eventFiles, eventFiles == 1 ? "" : "s",
                 settings.outputDir(), seconds, result.eventRows() / seconds));
         return ExitCodes.OK;
+    }
+
+    /**
+     * Says which seed was drawn once the run has passed its checks and starts (said earlier, it would be a
+     * second line beside a bad-input error).
+     */
+    private static Progress announcingDrawnSeed(Progress progress, long drawnSeed) {
+        return new Progress() {
+            @Override
+            public void start(long totalSubscriberDays) {
+                LOG.info("No --seed given: using --seed {} (also in manifest.json) so this run can be repeated", drawnSeed);
+                progress.start(totalSubscriberDays);
+            }
+
+            @Override
+            public void advance(long subscriberDays, long rows) {
+                progress.advance(subscriberDays, rows);
+            }
+
+            @Override
+            public void finish() {
+                progress.finish();
+            }
+        };
     }
 
     private void configureLogging() {
@@ -201,7 +229,6 @@ public final class CdrgenCommand implements Callable<Integer> {
             runSeed = seed;
         } else {
             runSeed = new SecureRandom().nextLong();
-            LOG.info("No --seed given: using --seed {} (also in manifest.json) so this run can be repeated", runSeed);
         }
         return new RunSettings(subscribers, days, start, runSeed, threadCount, outputDir, maxFileSize, compression,
                 profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange);

@@ -223,6 +223,17 @@ class UnattendedRunTest {
         refused(OpsCli.run(args(dir, "--force")), "events", "move it away");
     }
 
+    /** A run without --seed logs the seed it drew, but a refused one says only why it was refused. */
+    @Test
+    void aRefusedRunWithoutSeedPrintsOnlyTheRefusal() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("used"));
+        Files.writeString(dir.resolve("notes.txt"), "x");
+        OpsCli.Result r = OpsCli.run("--subscribers", "10", "--output-dir", dir.toString());
+        assertEquals(2, r.exit(), r.describe());
+        assertEquals(List.of(), r.systemErr().lines().filter(l -> !l.isBlank()).toList(), "no log line");
+        refused(r, "not empty");
+    }
+
     @Test
     void quietAndVerboseAreExclusive() {
         Path dir = tmp.resolve("out");
