@@ -144,9 +144,15 @@ class DiskFullTest {
                 "CDRGEN_SMALL_FS does not point to a small file system (CI mounts a 4 MB tmpfs there as root)");
         Path out = Path.of(small).resolve("cdrgen-ops-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
-            // ~8 MB of events: twice the 4 MB file system.
-            OpsCli.Result r = OpsCli.run("--subscribers", "2000", "--days", "1", "--seed", OpsCli.SEED,
-                    "--start-date", OpsCli.START, "--quiet", "--output-dir", out.toString());
+            // ~8 MB of events: twice the 4 MB file system. The space check sees it coming...
+            String[] run = {"--subscribers", "2000", "--days", "1", "--seed", OpsCli.SEED, "--start-date", OpsCli.START,
+                "--quiet", "--output-dir", out.toString()};
+            OpsCli.Result refused = OpsCli.run(run);
+            assertEquals(2, refused.exit(), refused.describe());
+            assertTrue(refused.err().contains("not enough space"), refused.describe());
+            assertFalse(Files.exists(out), "a refused run writes nothing");
+            // ...and without it the disk really fills.
+            OpsCli.Result r = OpsCli.run(Stream.concat(Stream.of(run), Stream.of("--no-space-check")).toArray(String[]::new));
             assertEquals(1, r.exit(), r.describe());
             assertEquals(1, r.errLines().size(), "one line on stderr: " + r.describe());
             assertEquals("", r.systemErr(), "--quiet: no log lines");
