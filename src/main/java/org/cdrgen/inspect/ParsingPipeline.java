@@ -9,7 +9,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -27,6 +29,8 @@ final class ParsingPipeline implements AutoCloseable {
     /** What a field costs besides its characters: a String and its array (a byte per character, compact). */
     private static final int FIELD_BYTES = 48;
     private static final int BATCHES_AHEAD = 4;
+    /** How often a reader waiting for a batch looks whether a worker died. */
+    private static final long WATCH_MS = 200;
     private static final List<CSVRecord> END = List.of();
     /** Stands in the queue for a failure, so that a worker short of memory need not allocate to report it. */
     private static final Object FAILED = new Object();
@@ -38,8 +42,11 @@ final class ParsingPipeline implements AutoCloseable {
         private volatile Map<String, Integer> headerMap;
         private volatile Throwable failure;
 
-        private FileFeed(Path file) {
+        private final AtomicReference<Throwable> workerDied;
+
+        private FileFeed(Path file, AtomicReference<Throwable> workerDied) {
             this.file = file;
+            this.workerDied = workerDied;
         }
 
         /** The header of the file; valid once the first batch (or the end) has been taken. */
@@ -52,7 +59,18 @@ final class ParsingPipeline implements AutoCloseable {
         List<CSVRecord> next() {
             Object item;
             try {
-                item = batches.take();
+                item = batches.poll(WATCH_MS, TimeUnit.MILLISECONDS);
+                // A worker can die of an error even while reporting one (out of memory again): then no item
+                // ever comes for its file, and the pipeline's watch on dead workers ends the wait.
+                while (item == null) {
+                    Throwable died = workerDied.get();
+                    if (died != null) {
+                        failure = died;
+                        item = FAILED;
+                    } else {
+                        item = batches.poll(WATCH_MS, TimeUnit.MILLISECONDS);
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new UnreadableDropException("interrupted while reading " + file, e);
@@ -122,13 +140,16 @@ final class ParsingPipeline implements AutoCloseable {
     /** Starts parsing {@code files}; workers take them in order, so the file read next is always under way. */
     ParsingPipeline(List<Path> files, int threads) {
         AtomicInteger number = new AtomicInteger();
+        AtomicReference<Throwable> workerDied = new AtomicReference<>();
         workers = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
             Thread t = new Thread(task, "cdrgen-stats-parser-" + number.incrementAndGet());
             t.setDaemon(true); // never keeps the JVM alive after a failed report
+            // Recorded for the reader to report in one line; never printed as a trace.
+            t.setUncaughtExceptionHandler((thread, e) -> workerDied.compareAndSet(null, e));
             return t;
         });
         for (Path file : files) {
-            FileFeed feed = new FileFeed(file);
+            FileFeed feed = new FileFeed(file, workerDied);
             feeds.add(feed);
             workers.execute(feed::parseOrFail);
         }
