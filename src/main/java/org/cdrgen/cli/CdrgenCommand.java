@@ -288,7 +288,7 @@ public final class CdrgenCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  files (est.)    %d day directories x %d part file(s) at --max-file-size %,d bytes, %s;"
                 + " plus subscribers, cells (%,d sites), manifest.json, _SUCCESS%n", settings.days(),
                 plan.estimatedFilesPerDay(), settings.maxFileBytes(), settings.compression().label(), plan.sites());
-        long needed = SpaceCheck.neededBytes(settings, plan);
+        long needed = SpaceCheck.neededBytes(settings, plan.estimatedBytes());
         long usable = SpaceCheck.usableBytes(settings.outputDir());
         out.printf(Locale.ROOT, "  space           needs at least %s; %s free there: %s%n", SpaceCheck.bytes(needed),
                 SpaceCheck.bytes(usable), needed <= usable ? "fits" : noSpaceCheck ? "does NOT fit (--no-space-check)"

@@ -111,14 +111,7 @@ public final class GenerationRun {
                 settings.shard().fileTag(), directory);
         boolean published = false;
         try {
-            if (policy.checkSpace()) {
-                SpaceCheck.require(settings, PlanEstimate.of(settings, model));
-            }
-            int removed = directory.removePrevious();
-            if (removed > 0) {
-                LOG.info("--force: removed the {} files of the earlier cdrgen run in {}", removed, settings.outputDir());
-            }
-            Result result = generate(model, plan, drop, started);
+            Result result = generate(model, plan, drop, directory, started);
             published = true;
             directory.release();
             return result;
@@ -130,8 +123,8 @@ public final class GenerationRun {
         }
     }
 
-    private Result generate(GenerationModel model, ChunkPlan plan, DropWriter drop, long started)
-            throws IOException, InterruptedException {
+    private Result generate(GenerationModel model, ChunkPlan plan, DropWriter drop, DropDirectory directory,
+            long started) throws IOException, InterruptedException {
         LOG.info("Generating {} x {} from {} (seed {}, profile {}, shard {}, {} sites, {} threads)",
                 count(settings.subscribers(), "subscriber"), count(settings.days(), "day"), settings.startDate(),
                 settings.seed(), settings.profile().profile().profileName(), settings.shard(),
@@ -155,11 +148,10 @@ public final class GenerationRun {
         AtomicBoolean overflowed = new AtomicBoolean();
         long rows = 0;
         long subscriberDays = 0;
-        progress.start(plan.subscriberDays());
         try {
-            drop.writeCells(model.network, model.tables.homeMcc, model.tables.homeMnc);
             long next = 0;
             long written = 0;
+            boolean writing = false;
             while (written < plan.chunkCount()) {
                 while (next < plan.chunkCount() && !freeBuffers.isEmpty()) {
                     long chunk = next++;
@@ -178,6 +170,11 @@ public final class GenerationRun {
                 ChunkBuffer done = await(inFlight.poll());
                 if (cancelled()) {
                     throw new CancellationException("stopped by a signal");
+                }
+                if (!writing) {
+                    // Nothing is written before the first chunk says how big the run will be.
+                    beginWriting(done, plan, drop, directory, model);
+                    writing = true;
                 }
                 drop.writeChunk(model.day(plan.day(written)).date, done);
                 rows += done.eventRows();
@@ -203,6 +200,26 @@ public final class GenerationRun {
             workers.shutdownNow();
             workers.awaitTermination(1, TimeUnit.MINUTES);
         }
+    }
+
+    /**
+     * Checks the space the run needs, as the first chunk (generated anyway) says, then replaces the earlier
+     * drop and starts the drop's files. A sample of its own would cost a short run a tenth of its time.
+     */
+    private void beginWriting(ChunkBuffer first, ChunkPlan plan, DropWriter drop, DropDirectory directory,
+            GenerationModel model) throws IOException {
+        if (policy.checkSpace()) {
+            double perSubscriberDay = (double) first.events().size() / plan.subscriberCount(0);
+            double rowsPerSubscriberDay = (double) first.eventRows() / plan.subscriberCount(0);
+            SpaceCheck.require(settings, Math.round(rowsPerSubscriberDay * plan.subscriberDays()),
+                    Math.round(perSubscriberDay * plan.subscriberDays()));
+        }
+        int removed = directory.removePrevious();
+        if (removed > 0) {
+            LOG.info("--force: removed the {} files of the earlier cdrgen run in {}", removed, settings.outputDir());
+        }
+        progress.start(plan.subscriberDays());
+        drop.writeCells(model.network, model.tables.homeMcc, model.tables.homeMnc);
     }
 
     /**

@@ -22,11 +22,7 @@ public record PlanEstimate(
     private static final int SAMPLE = 500;
 
     public static PlanEstimate of(RunSettings settings) {
-        return of(settings, GenerationRun.model(settings));
-    }
-
-    /** Estimates with a model already built for the run (it costs as much to build as the sample to generate). */
-    public static PlanEstimate of(RunSettings settings, GenerationModel model) {
+        GenerationModel model = GenerationRun.model(settings);
         ChunkPlan plan = GenerationRun.plan(settings);
         int first = settings.shard().firstSubscriber(settings.subscribers());
         int sample = Math.min(SAMPLE, settings.shard().endSubscriber(settings.subscribers()) - first);

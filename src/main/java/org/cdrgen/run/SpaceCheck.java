@@ -21,10 +21,10 @@ public final class SpaceCheck {
     private SpaceCheck() {
     }
 
-    /** The bytes the run needs at least, from the plan's estimate. */
-    public static long neededBytes(RunSettings settings, PlanEstimate plan) {
+    /** The bytes the run needs at least, for this many uncompressed bytes. */
+    public static long neededBytes(RunSettings settings, long estimatedBytes) {
         double ratio = settings.compression() == Compression.NONE ? 1.0 : LOWEST_COMPRESSED_RATIO;
-        return (long) (plan.estimatedBytes() * ratio);
+        return (long) (estimatedBytes * ratio);
     }
 
     /** Usable bytes on the file system of {@code dir} (or of its nearest existing ancestor). */
@@ -36,13 +36,14 @@ public final class SpaceCheck {
         return existing == null ? Long.MAX_VALUE : Files.getFileStore(existing).getUsableSpace();
     }
 
-    public static void require(RunSettings settings, PlanEstimate plan) throws IOException {
-        long needed = neededBytes(settings, plan);
+    /** Refuses (exit 2) a run of this many estimated rows and uncompressed bytes that cannot fit. */
+    public static void require(RunSettings settings, long estimatedRows, long estimatedBytes) throws IOException {
+        long needed = neededBytes(settings, estimatedBytes);
         long usable = usableBytes(settings.outputDir());
         if (needed > usable) {
             throw new DropRefusedException("not enough space: the run would write about " + bytes(needed)
                     + (settings.compression() == Compression.NONE ? "" : " even compressed")
-                    + " (" + String.format(Locale.ROOT, "%,d", plan.estimatedRows()) + " rows) but "
+                    + " (" + String.format(Locale.ROOT, "%,d", estimatedRows) + " rows) but "
                     + settings.outputDir() + " has " + bytes(usable) + " free; use fewer --subscribers or --days,"
                     + " another --output-dir, or --no-space-check");
         }
