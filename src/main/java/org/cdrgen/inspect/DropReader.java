@@ -1,5 +1,6 @@
 package org.cdrgen.inspect;
 
+import org.cdrgen.drop.ReadFailedException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cdrgen.IoReasons;
-import org.cdrgen.output.Compression;
+import org.cdrgen.drop.Compression;
 
 /**
  * Reads a drop directory in the schema's layout from its files alone: the event files

@@ -1,5 +1,6 @@
 package org.cdrgen.inspect;
 
+import org.cdrgen.drop.ReadFailedException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

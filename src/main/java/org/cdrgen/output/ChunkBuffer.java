@@ -1,6 +1,5 @@
 package org.cdrgen.output;
 
-import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -67,11 +66,12 @@ public final class ChunkBuffer {
         return subscriberRows;
     }
 
-    void writeEventsTo(RotatingCsvWriter writer) throws IOException {
-        writer.write(events.array(), eventRowEnds, eventRows);
+    /** Where each event row ends in {@link #events()}: row i spans rowEnds[i-1] (or 0) to rowEnds[i]. */
+    public int[] eventRowEnds() {
+        return eventRowEnds;
     }
 
-    void writeSubscribersTo(RotatingCsvWriter writer) throws IOException {
-        writer.write(subscribers.array(), subscriberRowEnds, subscriberRows);
+    public int[] subscriberRowEnds() {
+        return subscriberRowEnds;
     }
 }

@@ -23,11 +23,11 @@ import org.cdrgen.Version;
 import org.cdrgen.generate.ChunkGenerator;
 import org.cdrgen.generate.GenerationModel;
 import org.cdrgen.output.ChunkBuffer;
-import org.cdrgen.output.DropDirectory;
-import org.cdrgen.output.DropWriter;
-import org.cdrgen.output.Manifest;
-import org.cdrgen.output.OutputFile;
-import org.cdrgen.output.RotatingCsvWriter;
+import org.cdrgen.drop.DropDirectory;
+import org.cdrgen.drop.DropWriter;
+import org.cdrgen.drop.Manifest;
+import org.cdrgen.drop.OutputFile;
+import org.cdrgen.drop.RotatingCsvWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.output.ChunkBuffer;
-import org.cdrgen.output.Compression;
+import org.cdrgen.drop.Compression;
 
 /**
  * Everything a run needs, already validated. Only {@code threads} may differ between two runs that must give

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.cdrgen.output.Compression;
-import org.cdrgen.output.DropRefusedException;
+import org.cdrgen.drop.Compression;
+import org.cdrgen.drop.DropRefusedException;
 
 /**
  * Refuses a run whose estimated output cannot fit on the output directory's file system, before anything is

@@ -11,7 +11,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.cdrgen.config.ProfileLoader;
-import org.cdrgen.output.Compression;
+import org.cdrgen.drop.Compression;
 import org.cdrgen.run.GenerationRun;
 import org.cdrgen.run.Progress;
 import org.cdrgen.run.RunSettings;

@@ -1,4 +1,4 @@
-package org.cdrgen.output;
+package org.cdrgen.drop;
 
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;

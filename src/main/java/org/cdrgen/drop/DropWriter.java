@@ -1,5 +1,8 @@
-package org.cdrgen.output;
+package org.cdrgen.drop;
 
+import org.cdrgen.output.EventSchema;
+import org.cdrgen.output.DimensionRowFormatter;
+import org.cdrgen.output.ChunkBuffer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,11 +103,11 @@ public final class DropWriter {
                     }
                 }
                 if (rows.events().size() > (1 << 20)) {
-                    rows.writeEventsTo(cells);
+                    cells.write(rows.events().array(), rows.eventRowEnds(), rows.eventRows());
                     rows.reset();
                 }
             }
-            rows.writeEventsTo(cells);
+            cells.write(rows.events().array(), rows.eventRowEnds(), rows.eventRows());
             cells.ensureOneFile();
             cells.close();
         } catch (IOException | RuntimeException e) {
@@ -122,9 +125,9 @@ public final class DropWriter {
             day = new RotatingCsvWriter(root, root.resolve(dayDirectory(date)), n -> partName(n, fileTag),
                     eventHeader, maxFileBytes, compression, journal);
         }
-        chunk.writeEventsTo(day);
+        day.write(chunk.events().array(), chunk.eventRowEnds(), chunk.eventRows());
         if (chunk.subscriberRows() > 0) {
-            chunk.writeSubscribersTo(subscribers);
+            subscribers.write(chunk.subscribers().array(), chunk.subscriberRowEnds(), chunk.subscriberRows());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.cdrgen.inspect;
+package org.cdrgen.drop;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.cdrgen.IoReasons;
-import org.cdrgen.output.Compression;
-import org.cdrgen.output.DropWriter;
-import org.cdrgen.output.Manifest;
-import org.cdrgen.output.Manifest.InvalidManifestException;
-import org.cdrgen.output.OutputFile;
+import org.cdrgen.drop.Manifest.InvalidManifestException;
 
 /**
  * Re-checks a drop against its manifest: every listed file present with its size, SHA-256 and row count,

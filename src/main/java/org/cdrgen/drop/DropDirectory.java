@@ -1,4 +1,4 @@
-package org.cdrgen.output;
+package org.cdrgen.drop;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.cdrgen.output;
+package org.cdrgen.drop;
 
 /**
  * A finished output file: its path relative to the output directory (with '/'), data rows (header excluded),

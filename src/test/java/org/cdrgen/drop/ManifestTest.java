@@ -1,5 +1,7 @@
-package org.cdrgen.output;
+package org.cdrgen.drop;
 
+import org.cdrgen.drop.OutputFile;
+import org.cdrgen.drop.Manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

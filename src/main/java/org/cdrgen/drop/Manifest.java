@@ -1,4 +1,4 @@
-package org.cdrgen.output;
+package org.cdrgen.drop;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

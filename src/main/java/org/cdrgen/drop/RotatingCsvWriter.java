@@ -1,4 +1,4 @@
-package org.cdrgen.output;
+package org.cdrgen.drop;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
