@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.cdrgen.inspect.DropReport;
 import org.cdrgen.inspect.DropStatistics;
 import org.cdrgen.inspect.JsonReport;
+import org.cdrgen.drop.DropLayout;
 import org.cdrgen.drop.ReadFailedException;
 import org.cdrgen.inspect.TextReport;
 import org.cdrgen.inspect.UnreadableDropException;
@@ -84,12 +85,12 @@ public final class StatsCommand implements Callable<Integer> {
      * directory with neither may not be cdrgen's at all.
      */
     private String unfinishedDropWarning() {
-        if (!Files.exists(dir.resolve(Manifest.FILE_NAME))) {
-            return dir + " has no " + Manifest.FILE_NAME + ": not a finished cdrgen drop (a run still writing, one"
+        if (!Files.exists(dir.resolve(DropLayout.MANIFEST))) {
+            return dir + " has no " + DropLayout.MANIFEST + ": not a finished cdrgen drop (a run still writing, one"
                     + " that was stopped, or files written by another program); its files are reported as they are";
         }
-        if (!Files.exists(dir.resolve(DropWriter.SUCCESS_MARKER))) {
-            return dir + " has no " + DropWriter.SUCCESS_MARKER + ": the drop may be partial (a run still writing,"
+        if (!Files.exists(dir.resolve(DropLayout.SUCCESS))) {
+            return dir + " has no " + DropLayout.SUCCESS + ": the drop may be partial (a run still writing,"
                     + " or one that was stopped)";
         }
         return null;

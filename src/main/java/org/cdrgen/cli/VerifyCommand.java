@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cdrgen.drop.DropLayout;
 import org.cdrgen.drop.DropVerifier;
 import org.cdrgen.drop.ReadFailedException;
 import org.cdrgen.drop.Manifest.InvalidManifestException;
@@ -41,7 +42,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + " is not a directory");
         }
-        if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+        if (!Files.isRegularFile(dir.resolve(DropLayout.MANIFEST))) {
             throw new BadInputException(dir + " has no manifest.json: not a finished cdrgen drop");
         }
         List<DropVerifier.Problem> problems;

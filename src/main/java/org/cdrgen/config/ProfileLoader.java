@@ -11,12 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.cdrgen.Sha256;
 import org.cdrgen.IoReasons;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -168,13 +166,7 @@ public final class ProfileLoader {
     private static String sha256(Node tree) {
         StringBuilder canonical = new StringBuilder(8192);
         canonicalize(tree, canonical);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void canonicalize(Node node, StringBuilder out) {

@@ -31,7 +31,6 @@ import org.cdrgen.IoReasons;
  * A directory that holds files but neither is not a cdrgen drop, and is refused.
  */
 public final class DropDirectory implements FileJournal {
-    public static final String LOCK_FILE = ".cdrgen.lock";
     private static final String JOURNAL_HEADER = "cdrgen run in progress; the files it writes:\n";
 
     private final Path root;
@@ -71,7 +70,7 @@ public final class DropDirectory implements FileJournal {
         checkPath(dir);
         Path createdTop = firstMissing(dir);
         Files.createDirectories(dir);
-        Path lockPath = dir.resolve(LOCK_FILE);
+        Path lockPath = dir.resolve(DropLayout.LOCK);
         boolean lockExisted = Files.exists(lockPath, LinkOption.NOFOLLOW_LINKS);
         FileChannel channel = null;
         FileLock lock = null;
@@ -144,7 +143,7 @@ public final class DropDirectory implements FileJournal {
 
     /** The run is published: the journal has done its work and the lock goes. */
     public void release() throws IOException {
-        Files.deleteIfExists(root.resolve(LOCK_FILE));
+        Files.deleteIfExists(root.resolve(DropLayout.LOCK));
         // An interrupt during a journal write closes the channel, and the lock with it.
         if (lockChannel.isOpen()) {
             lock.release();
@@ -161,7 +160,7 @@ public final class DropDirectory implements FileJournal {
         boolean interrupted = Thread.interrupted();
         for (String path : written) {
             deleteQuietly(root.resolve(path));
-            deleteQuietly(root.resolve(temporaryName(path)));
+            deleteQuietly(root.resolve(DropLayout.temporaryName(path)));
         }
         try {
             removeEmptyDayDirectories(root);
@@ -178,12 +177,6 @@ public final class DropDirectory implements FileJournal {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** The hidden name a file is written under until it is complete. */
-    public static String temporaryName(String path) {
-        int slash = path.lastIndexOf('/');
-        return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + ".inprogress";
     }
 
     private static void checkPath(Path dir) {
@@ -221,10 +214,10 @@ public final class DropDirectory implements FileJournal {
             throw new DropRefusedException("output dir " + dir + " is not empty (it holds " + present.get(0)
                     + "): choose a new directory, or --force to replace an earlier cdrgen run there");
         }
-        Path manifestPath = dir.resolve(Manifest.FILE_NAME);
+        Path manifestPath = dir.resolve(DropLayout.MANIFEST);
         if (Files.exists(manifestPath, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isRegularFile(manifestPath, LinkOption.NOFOLLOW_LINKS)) {
-            throw new DropRefusedException("output dir " + dir + " holds " + Manifest.FILE_NAME
+            throw new DropRefusedException("output dir " + dir + " holds " + DropLayout.MANIFEST
                     + ", which is not a regular file: move it away");
         }
         boolean hasManifest = Files.isRegularFile(manifestPath, LinkOption.NOFOLLOW_LINKS);
@@ -234,8 +227,8 @@ public final class DropDirectory implements FileJournal {
                     + " choose a new directory");
         }
         Set<String> previous = new LinkedHashSet<>();
-        previous.add(DropWriter.SUCCESS_MARKER);
-        previous.add(Manifest.FILE_NAME);
+        previous.add(DropLayout.SUCCESS);
+        previous.add(DropLayout.MANIFEST);
         if (hasManifest) {
             try {
                 for (OutputFile file : Manifest.read(dir).files()) {
@@ -253,13 +246,13 @@ public final class DropDirectory implements FileJournal {
             try {
                 Manifest.resolveInside(dir, path);
             } catch (IOException e) {
-                throw new DropRefusedException("--force: " + dir.resolve(LOCK_FILE) + " lists " + path
+                throw new DropRefusedException("--force: " + dir.resolve(DropLayout.LOCK) + " lists " + path
                         + ", which is not a file of a drop");
             }
             previous.add(path);
         }
         for (String path : List.copyOf(previous)) {
-            previous.add(temporaryName(path));
+            previous.add(DropLayout.temporaryName(path));
         }
         for (String path : present) {
             if (!previous.contains(path) && runWrites.test(path)) {
@@ -282,7 +275,7 @@ public final class DropDirectory implements FileJournal {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(p -> !p.equals(dir) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> relative(dir, p))
-                    .filter(p -> !p.equals(LOCK_FILE))
+                    .filter(p -> !p.equals(DropLayout.LOCK))
                     .sorted()
                     .forEach(present::add);
         } catch (IOException | RuntimeException e) {
@@ -297,7 +290,7 @@ public final class DropDirectory implements FileJournal {
     }
 
     private static boolean isLocked(Path dir) {
-        Path lockPath = dir.resolve(LOCK_FILE);
+        Path lockPath = dir.resolve(DropLayout.LOCK);
         if (!Files.isRegularFile(lockPath, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
@@ -316,7 +309,7 @@ public final class DropDirectory implements FileJournal {
     }
 
     private static List<String> readJournal(Path dir) {
-        Path lockPath = dir.resolve(LOCK_FILE);
+        Path lockPath = dir.resolve(DropLayout.LOCK);
         if (!Files.isRegularFile(lockPath, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
@@ -330,7 +323,7 @@ public final class DropDirectory implements FileJournal {
     private static List<String> readJournal(FileChannel channel) throws IOException {
         long size = channel.size();
         if (size > (64L << 20)) {
-            throw new DropRefusedException("the journal " + LOCK_FILE + " is " + size + " bytes: not cdrgen's");
+            throw new DropRefusedException("the journal " + DropLayout.LOCK + " is " + size + " bytes: not cdrgen's");
         }
         ByteBuffer bytes = ByteBuffer.allocate((int) size);
         while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) > 0) {
@@ -378,7 +371,7 @@ public final class DropDirectory implements FileJournal {
     }
 
     private static void removeEmptyDayDirectories(Path root) throws IOException {
-        Path events = root.resolve("events");
+        Path events = root.resolve(DropLayout.EVENTS);
         if (!Files.isDirectory(events, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -424,6 +417,6 @@ public final class DropDirectory implements FileJournal {
 
     private static DropRefusedException inUse(Path dir) {
         return new DropRefusedException("output dir " + dir + " is in use by another cdrgen run (it holds the"
-                + " lock on " + dir.resolve(LOCK_FILE) + "); try again when that run has ended");
+                + " lock on " + dir.resolve(DropLayout.LOCK) + "); try again when that run has ended");
     }
 }

@@ -11,13 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.cdrgen.Sha256;
 import org.cdrgen.IoReasons;
 import org.cdrgen.drop.Manifest.InvalidManifestException;
 
@@ -65,12 +64,12 @@ public final class DropVerifier {
         }
         for (String path : dataFiles(dir)) {
             if (!listed.contains(path)) {
-                problems.add(new Problem(path, path.contains(".inprogress") ? "temporary file left behind"
+                problems.add(new Problem(path, DropLayout.isTemporary(path.substring(path.lastIndexOf('/') + 1)) ? "temporary file left behind"
                         : "not listed in the manifest"));
             }
         }
-        if (!Files.exists(dir.resolve(DropWriter.SUCCESS_MARKER))) {
-            problems.add(new Problem(DropWriter.SUCCESS_MARKER, "missing: the run did not finish"));
+        if (!Files.exists(dir.resolve(DropLayout.SUCCESS))) {
+            problems.add(new Problem(DropLayout.SUCCESS, "missing: the run did not finish"));
         }
         return problems;
     }
@@ -81,7 +80,7 @@ public final class DropVerifier {
         } catch (InvalidManifestException e) {
             throw e;
         } catch (IOException e) {
-            throw new ReadFailedException("cannot read " + dir.resolve(Manifest.FILE_NAME) + ": " + IoReasons.of(e),
+            throw new ReadFailedException("cannot read " + dir.resolve(DropLayout.MANIFEST) + ": " + IoReasons.of(e),
                     e);
         }
     }
@@ -89,15 +88,15 @@ public final class DropVerifier {
     /** The manifest's totals against the sums of its own entries: an edited total must not pass. */
     private static List<Problem> totals(Manifest manifest) {
         List<Problem> problems = new ArrayList<>();
-        BigInteger eventRows = rowsOfFilesStartingWith(manifest, "events/");
+        BigInteger eventRows = rowsOfFilesStartingWith(manifest, DropLayout.EVENTS + "/");
         if (!eventRows.equals(BigInteger.valueOf(manifest.eventRows()))) {
-            problems.add(new Problem(Manifest.FILE_NAME, "event_rows is " + manifest.eventRows()
+            problems.add(new Problem(DropLayout.MANIFEST, "event_rows is " + manifest.eventRows()
                     + ", but its event files hold " + eventRows + " rows"));
         }
         BigInteger subscriberRows = rowsOfFilesStartingWith(manifest, "subscribers");
         long subscribers = (long) manifest.endSubscriber() - manifest.firstSubscriber();
         if (!subscriberRows.equals(BigInteger.valueOf(subscribers))) {
-            problems.add(new Problem(Manifest.FILE_NAME, "end_subscriber - first_subscriber is " + subscribers
+            problems.add(new Problem(DropLayout.MANIFEST, "end_subscriber - first_subscriber is " + subscribers
                     + ", but its subscriber files hold " + subscriberRows + " rows"));
         }
         return problems;
@@ -152,7 +151,7 @@ public final class DropVerifier {
     }
 
     private static String sha256(Path path) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         // Not through a link, should one have appeared since the manifest's paths were checked.
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buf = new byte[1 << 16];
@@ -160,7 +159,7 @@ public final class DropVerifier {
                 sha.update(buf, 0, n);
             }
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return Sha256.hex(sha);
     }
 
     /** Data rows: lines after the header (cdrgen never writes line breaks inside fields). */
@@ -188,13 +187,13 @@ public final class DropVerifier {
         List<String> paths = new ArrayList<>();
         try (Stream<Path> top = Files.list(dir)) {
             top.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(name -> name.endsWith(".inprogress") || name.startsWith("subscribers")
-                            || name.startsWith("cells.csv"))
+                    .filter(name -> DropLayout.isTemporary(name) || name.startsWith("subscribers")
+                            || name.startsWith(DropLayout.CELLS))
                     .forEach(paths::add);
         } catch (IOException | UncheckedIOException e) {
             throw cannotList(dir, e);
         }
-        Path events = dir.resolve("events");
+        Path events = dir.resolve(DropLayout.EVENTS);
         if (Files.isDirectory(events)) {
             try (Stream<Path> walk = Files.walk(events)) {
                 walk.filter(Files::isRegularFile).forEach(p -> paths.add(dir.relativize(p).toString().replace('\\', '/')));
@@ -211,13 +210,5 @@ public final class DropVerifier {
         IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
         String failed = cause instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : dir.toString();
         return new ReadFailedException("cannot list " + failed + ": " + IoReasons.of(cause), e);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,10 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.RatType;
 
@@ -40,23 +38,8 @@ public final class DropWriter {
         this.maxFileBytes = maxFileBytes;
         this.compression = compression;
         this.fileTag = fileTag;
-        this.subscribers = new RotatingCsvWriter(root, root, n -> subscribersName(fileTag),
+        this.subscribers = new RotatingCsvWriter(root, root, n -> DropLayout.subscribersName(fileTag),
                 EventSchema.headerLine(EventSchema.SUBSCRIBER_COLUMNS), Long.MAX_VALUE, compression, journal);
-    }
-
-    private static final String CELLS = "cells.csv";
-    private static final Pattern PART = Pattern.compile("part-\\d{5,}(-shard-\\d+-of-\\d+)?\\.csv");
-
-    public static String dayDirectory(LocalDate date) {
-        return "events/date=" + date;
-    }
-
-    static String partName(int n, String fileTag) {
-        return String.format(Locale.ROOT, "part-%05d%s.csv", n, fileTag);
-    }
-
-    private static String subscribersName(String fileTag) {
-        return "subscribers" + fileTag + ".csv";
     }
 
     /**
@@ -65,11 +48,11 @@ public final class DropWriter {
      */
     public static Predicate<String> writesPath(String fileTag, Compression compression, Set<LocalDate> dates) {
         Set<String> dayDirectories = new HashSet<>();
-        dates.forEach(date -> dayDirectories.add(dayDirectory(date)));
-        Set<String> fixed = Set.of(Manifest.FILE_NAME, SUCCESS_MARKER, CELLS + compression.suffix(),
-                subscribersName(fileTag) + compression.suffix());
+        dates.forEach(date -> dayDirectories.add(DropLayout.dayDirectory(date)));
+        Set<String> fixed = Set.of(DropLayout.MANIFEST, DropLayout.SUCCESS,
+                DropLayout.CELLS + compression.suffix(), DropLayout.subscribersName(fileTag) + compression.suffix());
         return path -> {
-            if (fixed.contains(path) || path.equals("events") || dayDirectories.contains(path)) {
+            if (fixed.contains(path) || path.equals(DropLayout.EVENTS) || dayDirectories.contains(path)) {
                 return true;
             }
             int slash = path.lastIndexOf('/');
@@ -77,8 +60,7 @@ public final class DropWriter {
                 return false;
             }
             String name = path.substring(slash + 1);
-            return name.endsWith(compression.suffix())
-                    && PART.matcher(name.substring(0, name.length() - compression.suffix().length())).matches();
+            return name.endsWith(compression.suffix()) && DropLayout.isPartName(name);
         };
     }
 
@@ -88,7 +70,7 @@ public final class DropWriter {
     }
 
     public void writeCells(CellNetwork network, byte[] mcc, byte[] mnc) throws IOException {
-        RotatingCsvWriter cells = new RotatingCsvWriter(root, root, n -> CELLS,
+        RotatingCsvWriter cells = new RotatingCsvWriter(root, root, n -> DropLayout.CELLS,
                 EventSchema.headerLine(EventSchema.CELL_COLUMNS), Long.MAX_VALUE, compression, journal);
         ChunkBuffer rows = new ChunkBuffer(128);
         try {
@@ -122,7 +104,7 @@ public final class DropWriter {
         if (!date.equals(dayDate)) {
             endDay();
             dayDate = date;
-            day = new RotatingCsvWriter(root, root.resolve(dayDirectory(date)), n -> partName(n, fileTag),
+            day = new RotatingCsvWriter(root, root.resolve(DropLayout.dayDirectory(date)), n -> DropLayout.partName(n, fileTag),
                     eventHeader, maxFileBytes, compression, journal);
         }
         day.write(chunk.events().array(), chunk.eventRowEnds(), chunk.eventRows());
@@ -151,12 +133,10 @@ public final class DropWriter {
 
     /** Marks the drop complete: written last, after the manifest, so a consumer that waits for it sees whole files. */
     public void publishSuccessMarker() throws IOException {
-        Path marker = root.resolve(SUCCESS_MARKER);
+        Path marker = root.resolve(DropLayout.SUCCESS);
         journal.willWrite(marker);
         Files.write(marker, new byte[0]);
     }
-
-    public static final String SUCCESS_MARKER = "_SUCCESS";
 
     /** Removes the files still being written; finished files stay for the caller to clean up or keep. */
     public void abort() {

@@ -44,16 +44,12 @@ public record Manifest(
         long eventRows,
         List<OutputFile> files) {
 
-    public static final String FILE_NAME = "manifest.json";
+    public static final String FILE_NAME = DropLayout.MANIFEST;
 
     /**
      * The files a drop may hold, as manifest paths: nothing else may be listed, so a manifest can never make a
      * reader open (or --force delete) a file outside the drop. Part numbers have 5 or more digits.
      */
-    private static final Pattern DROP_FILE = Pattern.compile("(events/date=\\d{4}-\\d{2}-\\d{2}/part-\\d{5,}"
-            + "(-shard-\\d+-of-\\d+)?|subscribers(-shard-\\d+-of-\\d+)?|cells)\\.csv(\\.gz|\\.zst)?");
-    private static final String LAYOUT = "events/date=YYYY-MM-DD/part-NNNNN.csv, subscribers.csv or cells.csv,"
-            + " optionally -shard-I-of-N and .gz or .zst";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     /** Longer values from a manifest are cut in messages, which stay one readable line. */
     private static final int SHOWN_CHARS = 120;
@@ -81,7 +77,7 @@ public record Manifest(
 
     /** Written under a temporary name and renamed, like every other file of a drop. */
     public void writeTo(Path directory) throws IOException {
-        Path temp = directory.resolve("." + FILE_NAME + ".inprogress");
+        Path temp = directory.resolve(DropLayout.temporaryName(FILE_NAME));
         try {
             Files.write(temp, toJson().getBytes(StandardCharsets.UTF_8));
             Files.move(temp, directory.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
@@ -124,9 +120,9 @@ public record Manifest(
      */
     public static Path resolveInside(Path dropDir, String manifestPath) throws InvalidManifestException {
         Path manifestFile = dropDir.resolve(FILE_NAME);
-        if (manifestPath == null || !DROP_FILE.matcher(manifestPath).matches()) {
+        if (manifestPath == null || !DropLayout.isDataFile(manifestPath)) {
             throw InvalidManifestException.of(manifestFile, "file " + shown(manifestPath)
-                    + " is not a path of a drop's layout (" + LAYOUT + ")");
+                    + " is not a path of a drop's layout (" + DropLayout.DESCRIPTION + ")");
         }
         Path resolved = dropDir.resolve(manifestPath);
         // The layout rules out ".." and absolute paths already; checked anyway, since deleting depends on it.
@@ -215,9 +211,9 @@ public record Manifest(
         for (int i = 0; i < list.size(); i++) {
             Fields entry = top.element("files", i, list.get(i));
             String path = entry.requiredText("path");
-            if (!DROP_FILE.matcher(path).matches()) {
+            if (!DropLayout.isDataFile(path)) {
                 throw entry.fault(entry.name("path") + " " + shown(path) + " is not a path of a drop's layout ("
-                        + LAYOUT + ")");
+                        + DropLayout.DESCRIPTION + ")");
             }
             // Each file is hashed (or deleted) once: a second entry for it can only be an edit or a fault.
             Integer earlier = indexOfPath.putIfAbsent(path, i);

@@ -10,11 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.cdrgen.Sha256;
 
 /**
  * Writes CSV rows to a series of files, starting a new one before a row would take the current file past
@@ -128,7 +127,7 @@ public final class RotatingCsvWriter implements Closeable {
         String name = fileName.apply(fileIndex) + compression.suffix();
         Files.createDirectories(directory);
         finalPath = directory.resolve(name);
-        tempPath = directory.resolve("." + name + ".inprogress");
+        tempPath = directory.resolve(DropLayout.temporaryName(name));
         journal.willWrite(finalPath);
         onDisk = new CountingOutputStream(Files.newOutputStream(tempPath, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
@@ -187,7 +186,7 @@ public final class RotatingCsvWriter implements Closeable {
     /** Counts and hashes the bytes that reach the file, after compression, for the manifest. */
     private static final class CountingOutputStream extends FilterOutputStream {
         private static final int SLICE_BYTES = 256 << 10;
-        private final MessageDigest digest = sha256Digest();
+        private final MessageDigest digest = Sha256.newDigest();
         private long count;
 
         CountingOutputStream(OutputStream out) {
@@ -220,7 +219,7 @@ public final class RotatingCsvWriter implements Closeable {
         }
 
         String sha256() {
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.hex(digest);
         }
     }
 
@@ -232,7 +231,7 @@ public final class RotatingCsvWriter implements Closeable {
      */
     public static void warmUpHashing() {
         Thread warmUp = new Thread(() -> {
-            MessageDigest digest = sha256Digest();
+            MessageDigest digest = Sha256.newDigest();
             byte[] block = new byte[1 << 16];
             for (int i = 0; i < 64; i++) {
                 digest.update(block);
@@ -242,13 +241,5 @@ public final class RotatingCsvWriter implements Closeable {
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
-    }
-
-    static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

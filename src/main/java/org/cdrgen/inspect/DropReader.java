@@ -15,13 +15,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cdrgen.IoReasons;
 import org.cdrgen.drop.Compression;
+import org.cdrgen.drop.DropLayout;
 
 /**
  * Reads a drop directory in the schema's layout from its files alone: the event files
@@ -31,8 +31,6 @@ import org.cdrgen.drop.Compression;
 public final class DropReader {
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
     private static final String[] SUFFIXES = {".csv", ".csv.gz", ".csv.zst"};
-    private static final Pattern SUBSCRIBER_FILE =
-            Pattern.compile("subscribers(-shard-\\d+-of-\\d+)?\\.csv(\\.gz|\\.zst)?");
     /** cdrgen's files have a few dozen columns; a header of thousands would make every record costly. */
     static final int MAX_COLUMNS = 1024;
 
@@ -110,7 +108,7 @@ public final class DropReader {
      */
     public List<Path> subscriberFiles() {
         return sortedList(root).stream()
-                .filter(file -> SUBSCRIBER_FILE.matcher(file.getFileName().toString()).matches())
+                .filter(file -> DropLayout.isSubscribersName(file.getFileName().toString()))
                 .filter(Files::isRegularFile)
                 .toList();
     }

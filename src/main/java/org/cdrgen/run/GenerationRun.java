@@ -23,6 +23,7 @@ import org.cdrgen.Version;
 import org.cdrgen.generate.ChunkGenerator;
 import org.cdrgen.generate.GenerationModel;
 import org.cdrgen.output.ChunkBuffer;
+import org.cdrgen.drop.DropLayout;
 import org.cdrgen.drop.DropDirectory;
 import org.cdrgen.drop.DropWriter;
 import org.cdrgen.drop.Manifest;
@@ -232,7 +233,7 @@ public final class GenerationRun {
         }
         LOG.debug("Publishing manifest.json and _SUCCESS");
         pauseForTests();
-        Path manifest = settings.outputDir().resolve(Manifest.FILE_NAME);
+        Path manifest = settings.outputDir().resolve(DropLayout.MANIFEST);
         drop.journal().willWrite(manifest);
         manifest(files, rows).writeTo(settings.outputDir());
         drop.publishSuccessMarker();

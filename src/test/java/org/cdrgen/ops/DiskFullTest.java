@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.cdrgen.config.ProfileLoader;
+import org.cdrgen.drop.DropLayout;
 import org.cdrgen.drop.Compression;
 import org.cdrgen.drop.Manifest;
 import org.cdrgen.drop.OutputFile;
@@ -97,7 +98,7 @@ class DiskFullTest {
         try (FileSystem roomy = jimfs(64L << 20)) {
             Path out = roomy.getPath("/drop");
             files = new GenerationRun(settings(out, 300), Progress.NONE).run().files();
-            assertTrue(Files.isRegularFile(out.resolve(Manifest.FILE_NAME)));
+            assertTrue(Files.isRegularFile(out.resolve(DropLayout.MANIFEST)));
         }
         long blocks = 1; // the run's lock file, which lists the files as they are created
         for (OutputFile f : files) {
@@ -107,7 +108,7 @@ class DiskFullTest {
             Path out = exact.getPath("/drop");
             IOException e = runUntilFull(settings(out, 300));
             assertTrue(String.valueOf(e.getMessage()).contains("space"), e.toString());
-            assertTrue(e.getMessage().contains(Manifest.FILE_NAME), "the data files fit, the manifest did not: " + e);
+            assertTrue(e.getMessage().contains(DropLayout.MANIFEST), "the data files fit, the manifest did not: " + e);
             assertFalse(Files.exists(out), "the failed run removed its data files, its temporary manifest and"
                     + " the directory it created");
         }
