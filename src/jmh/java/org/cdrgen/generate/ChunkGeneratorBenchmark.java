@@ -2,6 +2,7 @@ package org.cdrgen.generate;
 
 import java.util.concurrent.TimeUnit;
 import org.cdrgen.output.ChunkBuffer;
+import org.cdrgen.output.CsvRowSink;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +33,7 @@ public class ChunkGeneratorBenchmark {
 
     private ChunkGenerator generator;
     private final ChunkBuffer buffer = new ChunkBuffer(1000);
+    private final CsvRowSink csv = new CsvRowSink(buffer);
     private int next;
 
     /** Counts event rows, so JMH reports the time per row next to the time per chunk. */
@@ -55,7 +57,8 @@ public class ChunkGeneratorBenchmark {
     public int generate(Rows counter) {
         int first = next * CHUNK;
         next = (next + 1) % (SUBSCRIBERS / CHUNK);
-        generator.generate(0, first, CHUNK, withSubscriberRows, buffer);
+        buffer.reset();
+        generator.generate(0, first, CHUNK, withSubscriberRows, csv);
         counter.rows += buffer.eventRows();
         return buffer.eventRows();
     }

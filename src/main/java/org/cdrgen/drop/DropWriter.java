@@ -1,7 +1,6 @@
 package org.cdrgen.drop;
 
 import org.cdrgen.output.EventSchema;
-import org.cdrgen.output.DimensionRowFormatter;
 import org.cdrgen.output.ChunkBuffer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.cdrgen.model.CellNetwork;
-import org.cdrgen.model.RatType;
 
 /**
  * Writes one output directory ("drop") in the schema's layout: events/date=YYYY-MM-DD/part-NNNNN.csv rotated
@@ -69,27 +66,12 @@ public final class DropWriter {
         return journal;
     }
 
-    public void writeCells(CellNetwork network, byte[] mcc, byte[] mnc) throws IOException {
+    /** Writes cells.csv: the formatted cell rows, held as the event rows of {@code cellRows}. */
+    public void writeCells(ChunkBuffer cellRows) throws IOException {
         RotatingCsvWriter cells = new RotatingCsvWriter(root, root, n -> DropLayout.CELLS,
                 EventSchema.headerLine(EventSchema.CELL_COLUMNS), Long.MAX_VALUE, compression, journal);
-        ChunkBuffer rows = new ChunkBuffer(128);
         try {
-            for (int site = 0; site < network.siteCount(); site++) {
-                for (RatType rat : RatType.values()) {
-                    if (!network.hasLayer(site, rat)) {
-                        continue;
-                    }
-                    for (int sector = 0; sector < CellNetwork.SECTORS; sector++) {
-                        DimensionRowFormatter.cell(network, site, sector, rat, mcc, mnc, rows.events());
-                        rows.endEventRow();
-                    }
-                }
-                if (rows.events().size() > (1 << 20)) {
-                    cells.write(rows.events().array(), rows.eventRowEnds(), rows.eventRows());
-                    rows.reset();
-                }
-            }
-            cells.write(rows.events().array(), rows.eventRowEnds(), rows.eventRows());
+            cells.write(cellRows.events().array(), cellRows.eventRowEnds(), cellRows.eventRows());
             cells.ensureOneFile();
             cells.close();
         } catch (IOException | RuntimeException e) {

@@ -3,12 +3,11 @@ package org.cdrgen.generate;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.Handset;
 import org.cdrgen.model.Subscriber;
-import org.cdrgen.output.ChunkBuffer;
-import org.cdrgen.output.DimensionRowFormatter;
-import org.cdrgen.output.EventRowFormatter;
+import org.cdrgen.model.SubscriberRow;
+import org.cdrgen.sink.RowSink;
 
 /**
- * Generates one chunk, a block of subscribers on one day, into a {@link ChunkBuffer}. One instance per
+ * Generates one chunk, a block of subscribers on one day, into a {@link RowSink}. One instance per
  * worker thread (it reuses its buffers); the result depends only on the chunk, never on which worker ran
  * it or what it ran before, so chunks can be generated in any order, in parallel, or on other machines.
  */
@@ -21,6 +20,7 @@ public final class ChunkGenerator implements MtLeg.Parties {
     private final DataGenerator data;
     private final RowBatch batch = new RowBatch();
     private final CallReferences references = new CallReferences();
+    private final SubscriberRow subscriberRow = new SubscriberRow();
 
     private PartyDay[] block = new PartyDay[0];
     private int blockFirst;
@@ -38,12 +38,11 @@ public final class ChunkGenerator implements MtLeg.Parties {
     }
 
     /**
-     * @param withSubscriberRows also format the block's subscribers.csv rows (done once, on the first day)
+     * @param withSubscriberRows also hand over the block's subscribers.csv rows (done once, on the first day)
      * @return whether some subscriber-day hit the row cap and lost rows (no realistic profile does)
      */
-    public boolean generate(int dayIndex, int first, int count, boolean withSubscriberRows, ChunkBuffer out) {
+    public boolean generate(int dayIndex, int first, int count, boolean withSubscriberRows, RowSink out) {
         DayCalendar day = model.day(dayIndex);
-        out.reset();
         loadBlock(day, first, count);
         boolean overflowed = false;
         for (int i = 0; i < count; i++) {
@@ -74,23 +73,29 @@ public final class ChunkGenerator implements MtLeg.Parties {
         return batch.overflowed();
     }
 
-    private void writeRows(long subscriberDayKey, ChunkBuffer out) {
+    private void writeRows(long subscriberDayKey, RowSink out) {
         long recordBase = subscriberDayKey * RowBatch.PER_SUBSCRIBER_DAY;
         for (int r = 0; r < batch.size(); r++) {
             EventRow row = batch.get(r);
             row.recordId = recordBase + r;
-            EventRowFormatter.format(row, out.events());
-            out.endEventRow();
+            out.event(row);
         }
     }
 
-    private void subscriberRow(PartyDay party, ChunkBuffer out) {
+    private void subscriberRow(PartyDay party, RowSink out) {
         Subscriber s = party.subscriber();
         Handset handset = party.handset();
-        long home = model.population.cellAt(s.homeSite, s.homeSector, handset.bestRat());
-        long work = s.hasWorkPlace() ? model.population.cellAt(s.workSite, s.workSector, handset.bestRat()) : -1;
-        DimensionRowFormatter.subscriber(s, handset, home, work, out.subscribers());
-        out.endSubscriberRow();
+        SubscriberRow row = subscriberRow;
+        row.subscriberId = s.id;
+        row.servedImsi = s.imsi;
+        row.servedMsisdn = s.msisdnBytes;
+        row.servedImei = handset.imei();
+        row.plan = s.plan;
+        row.activationEpochDay = s.activationEpochDay;
+        row.homeCellId = model.population.cellAt(s.homeSite, s.homeSector, handset.bestRat());
+        row.workCellId = s.hasWorkPlace() ? model.population.cellAt(s.workSite, s.workSector, handset.bestRat()) : -1;
+        row.deviceRat = handset.bestRat();
+        out.subscriber(row);
     }
 
     private void loadBlock(DayCalendar day, int first, int count) {

@@ -8,7 +8,6 @@ import org.cdrgen.config.Device;
 import org.cdrgen.config.MobilityProfile;
 import org.cdrgen.config.Profile;
 import org.cdrgen.model.CellNetwork;
-import org.cdrgen.output.CsvText;
 
 /**
  * Everything built once per run from the profile and shared read-only by all workers: alias tables for
@@ -74,7 +73,8 @@ public final class ModelTables {
         apnBytes = new byte[apns.size()][];
         for (int i = 0; i < apnWeights.length; i++) {
             apnWeights[i] = apns.get(i).share();
-            apnBytes[i] = CsvText.encode(apns.get(i).name());
+            // validated as DNS labels: never a character CSV would quote
+            apnBytes[i] = ascii(apns.get(i).name());
         }
         apn = new WeightedTable(apnWeights);
 

@@ -1,10 +1,8 @@
 package org.cdrgen.output;
 
 import java.time.LocalDate;
-import org.cdrgen.model.CellNetwork;
-import org.cdrgen.model.Handset;
-import org.cdrgen.model.RatType;
-import org.cdrgen.model.Subscriber;
+import org.cdrgen.model.CellRow;
+import org.cdrgen.model.SubscriberRow;
 
 /** Rows of the dimension files subscribers.csv and cells.csv, in {@link EventSchema} column order. */
 public final class DimensionRowFormatter {
@@ -13,32 +11,29 @@ public final class DimensionRowFormatter {
     private DimensionRowFormatter() {
     }
 
-    /** @param workCellId -1 when the subscriber has no separate work place */
-    public static void subscriber(Subscriber s, Handset handset, long homeCellId, long workCellId, ByteSink out) {
-        out.putLong(s.id).put(COMMA);
-        out.put(s.imsi).put(COMMA);
-        out.put(s.msisdnBytes).put(COMMA);
-        out.put(handset.imei()).put(COMMA);
-        out.putAscii(s.plan.name()).put(COMMA);
-        out.putAscii(LocalDate.ofEpochDay(s.activationEpochDay).toString()).put(COMMA);
-        out.putLong(homeCellId).put(COMMA);
-        if (workCellId >= 0) {
-            out.putLong(workCellId);
+    public static void subscriber(SubscriberRow row, ByteSink out) {
+        out.putLong(row.subscriberId).put(COMMA);
+        out.put(row.servedImsi).put(COMMA);
+        out.put(row.servedMsisdn).put(COMMA);
+        out.put(row.servedImei).put(COMMA);
+        out.putAscii(row.plan.name()).put(COMMA);
+        out.putAscii(LocalDate.ofEpochDay(row.activationEpochDay).toString()).put(COMMA);
+        out.putLong(row.homeCellId).put(COMMA);
+        if (row.workCellId >= 0) {
+            out.putLong(row.workCellId);
         }
         out.put(COMMA);
-        out.putAscii(handset.bestRat().name()).put((byte) '\n');
+        out.putAscii(row.deviceRat.name()).put((byte) '\n');
     }
 
-    public static void cell(CellNetwork network, int site, int sector, RatType rat, byte[] mcc, byte[] mnc,
-            ByteSink out) {
-        out.putLong(network.cellId(site, sector, rat)).put(COMMA);
-        out.put(mcc).put(COMMA);
-        out.put(mnc).put(COMMA);
-        out.putLong(network.trackingArea(site)).put(COMMA);
-        out.putAscii(rat.name()).put(COMMA);
-        out.putFixed(network.latitude(site), 6).put(COMMA);
-        out.putFixed(network.longitude(site), 6).put(COMMA);
-        out.putLong(network.azimuth(site, sector)).put((byte) '\n');
+    public static void cell(CellRow row, ByteSink out) {
+        out.putLong(row.cellId).put(COMMA);
+        out.put(row.mcc).put(COMMA);
+        out.put(row.mnc).put(COMMA);
+        out.putLong(row.tac).put(COMMA);
+        out.putAscii(row.ratType.name()).put(COMMA);
+        out.putFixed(row.latitude, 6).put(COMMA);
+        out.putFixed(row.longitude, 6).put(COMMA);
+        out.putLong(row.azimuthDeg).put((byte) '\n');
     }
-
 }

@@ -22,7 +22,9 @@ import java.util.function.Predicate;
 import org.cdrgen.Version;
 import org.cdrgen.generate.ChunkGenerator;
 import org.cdrgen.generate.GenerationModel;
+import org.cdrgen.generate.CellRows;
 import org.cdrgen.output.ChunkBuffer;
+import org.cdrgen.output.CsvRowSink;
 import org.cdrgen.drop.DropLayout;
 import org.cdrgen.drop.DropDirectory;
 import org.cdrgen.drop.DropWriter;
@@ -141,11 +143,11 @@ public final class GenerationRun {
         CpuAccount cpu = LOG.isDebugEnabled() ? new CpuAccount() : null;
         ExecutorService workers = Executors.newFixedThreadPool(threads, workerThreads());
         ThreadLocal<ChunkGenerator> generators = ThreadLocal.withInitial(() -> new ChunkGenerator(model));
-        ArrayDeque<ChunkBuffer> freeBuffers = new ArrayDeque<>();
+        ArrayDeque<CsvRowSink> freeBuffers = new ArrayDeque<>();
         for (int i = 0; i < window; i++) {
-            freeBuffers.add(new ChunkBuffer(settings.chunkSubscribers()));
+            freeBuffers.add(new CsvRowSink(new ChunkBuffer(settings.chunkSubscribers())));
         }
-        ArrayDeque<Future<ChunkBuffer>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Future<CsvRowSink>> inFlight = new ArrayDeque<>();
         AtomicBoolean overflowed = new AtomicBoolean();
         long rows = 0;
         long subscriberDays = 0;
@@ -156,8 +158,9 @@ public final class GenerationRun {
             while (written < plan.chunkCount()) {
                 while (next < plan.chunkCount() && !freeBuffers.isEmpty()) {
                     long chunk = next++;
-                    ChunkBuffer buffer = freeBuffers.poll();
+                    CsvRowSink buffer = freeBuffers.poll();
                     inFlight.add(workers.submit(() -> {
+                        buffer.buffer().reset();
                         if (generators.get().generate(plan.day(chunk), plan.firstSubscriber(chunk),
                                 plan.subscriberCount(chunk), plan.day(chunk) == 0, buffer)) {
                             overflowed.set(true);
@@ -168,17 +171,17 @@ public final class GenerationRun {
                         return buffer;
                     }));
                 }
-                ChunkBuffer done = await(inFlight.poll());
+                CsvRowSink done = await(inFlight.poll());
                 if (cancelled()) {
                     throw new CancellationException("stopped by a signal");
                 }
                 if (!writing) {
                     // Nothing is written before the first chunk says how big the run will be.
-                    beginWriting(done, plan, drop, directory, model);
+                    beginWriting(done.buffer(), plan, drop, directory, model);
                     writing = true;
                 }
-                drop.writeChunk(model.day(plan.day(written)).date, done);
-                rows += done.eventRows();
+                drop.writeChunk(model.day(plan.day(written)).date, done.buffer());
+                rows += done.buffer().eventRows();
                 subscriberDays += plan.subscriberCount(written);
                 written++;
                 freeBuffers.add(done);
@@ -220,7 +223,9 @@ public final class GenerationRun {
             LOG.info("--force: removed the {} files of the earlier cdrgen run in {}", removed, settings.outputDir());
         }
         progress.start(plan.subscriberDays());
-        drop.writeCells(model.network, model.tables.homeMcc, model.tables.homeMnc);
+        CsvRowSink cells = new CsvRowSink(new ChunkBuffer(128));
+        CellRows.emit(model, cells);
+        drop.writeCells(cells.buffer());
     }
 
     /**
@@ -263,7 +268,7 @@ public final class GenerationRun {
                 settings.maxFileBytes(), settings.compression().label(), rows, files);
     }
 
-    private ChunkBuffer await(Future<ChunkBuffer> future) throws IOException, InterruptedException {
+    private CsvRowSink await(Future<CsvRowSink> future) throws IOException, InterruptedException {
         try {
             return future.get();
         } catch (InterruptedException e) {

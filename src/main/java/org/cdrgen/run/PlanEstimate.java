@@ -3,6 +3,7 @@ package org.cdrgen.run;
 import org.cdrgen.generate.ChunkGenerator;
 import org.cdrgen.generate.GenerationModel;
 import org.cdrgen.output.ChunkBuffer;
+import org.cdrgen.output.CsvRowSink;
 
 /**
  * What a run would write, for --dry-run: its chunks, and rows and bytes estimated from a generated sample
@@ -28,7 +29,7 @@ public record PlanEstimate(
         int sample = Math.min(SAMPLE, settings.shard().endSubscriber(settings.subscribers()) - first);
         ChunkBuffer buffer = new ChunkBuffer(SAMPLE);
         if (sample > 0) {
-            new ChunkGenerator(model).generate(0, first, sample, false, buffer);
+            new ChunkGenerator(model).generate(0, first, sample, false, new CsvRowSink(buffer));
         }
         double rowsPerSubscriberDay = sample == 0 ? 0 : (double) buffer.eventRows() / sample;
         double bytesPerRow = buffer.eventRows() == 0 ? 0 : (double) buffer.events().size() / buffer.eventRows();
