@@ -1,5 +1,6 @@
 package org.cdrgen.generate;
 
+import org.apache.commons.rng.core.source64.SplitMix64;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.Handset;
 import org.cdrgen.model.Subscriber;
@@ -13,13 +14,13 @@ import org.cdrgen.sink.RowSink;
  */
 public final class ChunkGenerator implements MtLeg.Parties {
     private final GenerationModel model;
-    private final Placement placement;
     private final ContactBook contacts;
-    private final VoiceGenerator voice;
-    private final SmsGenerator sms;
-    private final DataGenerator data;
+    private final Service[] services;
     private final RowBatch batch = new RowBatch();
     private final CallReferences references = new CallReferences();
+    private final SubscriberDay today;
+    private final DayRows dayRows = new DayRows(batch);
+    private final StreamRandom scenarioRandom = new StreamRandom();
     private final SubscriberRow subscriberRow = new SubscriberRow();
 
     private PartyDay[] block = new PartyDay[0];
@@ -29,12 +30,10 @@ public final class ChunkGenerator implements MtLeg.Parties {
 
     public ChunkGenerator(GenerationModel model) {
         this.model = model;
-        this.placement = new Placement(model);
+        Placement placement = new Placement(model);
         this.contacts = new ContactBook(model.seed, model.population, model.profile.contacts());
-        MtLeg mtLeg = new MtLeg(model, placement, this);
-        this.voice = new VoiceGenerator(model, mtLeg);
-        this.sms = new SmsGenerator(model, mtLeg);
-        this.data = new DataGenerator(model);
+        this.services = Services.of(model, new MtLeg(model, placement, this));
+        this.today = new SubscriberDay(contacts, placement, references);
     }
 
     /**
@@ -66,11 +65,27 @@ public final class ChunkGenerator implements MtLeg.Parties {
         batch.reset();
         references.start(subscriberDayKey);
         contacts.build(party.subscriber().id);
-        voice.generate(party, day, contacts, placement, batch, references);
-        sms.generate(party, day, contacts, placement, batch, references);
-        data.generate(party, day, placement, batch);
+        today.party = party;
+        today.day = day;
+        for (Service service : services) {
+            service.generate(today, batch);
+        }
+        if (model.transforms.length > 0) {
+            applyTransforms(party.subscriber().id, day);
+        }
         batch.sortByStart(day.startMs());
         return batch.overflowed();
+    }
+
+    /** Each scenario on its own stream of (seed, subscriber, day, its name), so none moves another's draws. */
+    private void applyTransforms(int subscriber, DayCalendar day) {
+        dayRows.pointAt(subscriber, day.date);
+        for (DayTransform transform : model.transforms) {
+            long stream = Seeds.hash(Seeds.hash(model.seed, subscriber, day.epochDay, Seeds.Purpose.SCENARIO),
+                    transform.name().hashCode());
+            scenarioRandom.switchTo(new SplitMix64(stream));
+            transform.apply(dayRows, scenarioRandom);
+        }
     }
 
     private void writeRows(long subscriberDayKey, RowSink out) {

@@ -4,34 +4,53 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.model.Direction;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.EventType;
+import org.cdrgen.model.Subscriber;
 
 /**
  * Person-to-person events (calls, SMS): made to contacts drawn by tie strength, received from other
  * networks, in bursts over the day. An event to an on-net contact also yields the other side's MT row.
  * Subclasses fill in what is particular to their service.
  */
-abstract class ContactEventGenerator extends ServiceGenerator {
-    private final SharedStateDiscreteSampler contactRank;
-    private final MtLeg mtLeg;
-    private final EventType eventType;
-
-    ContactEventGenerator(GenerationModel model, Seeds.Purpose purpose, MtLeg mtLeg, EventType eventType) {
-        super(model, purpose);
-        this.contactRank = model.tables.contactRank.bind(rng);
-        this.mtLeg = mtLeg;
-        this.eventType = eventType;
+abstract class ContactEventGenerator extends ServiceGenerator implements Service {
+    /** What tells one person-to-person service from another: its rates, its clock and its bursts. */
+    record Traffic(Seeds.Purpose purpose, EventType eventType, double madePerDay, double receivedPerDay,
+            double dailyDispersionSigma, double burstProbability, double burstGapMedianS,
+            WeightedTable weekdayHours, WeightedTable weekendHours, WeightedTable ratWish) {
     }
 
-    /** @param level this subscriber's activity in this service today (1 = the profile's rates) */
-    protected void generateContactEvents(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement,
-            RowBatch out, CallReferences references, double level, double madePerDay, double receivedPerDay,
-            SharedStateDiscreteSampler hours, double burstProbability, double burstGapMedianS) {
-        int made = count(madePerDay * level);
-        long[] starts = times.draw(made, day, hours, rng, gaussian, burstProbability, burstGapMedianS);
-        makeEvents(party, day, contacts, placement, out, references, starts, made);
-        int received = count(receivedPerDay * level);
-        starts = times.draw(received, day, hours, rng, gaussian, burstProbability, burstGapMedianS);
-        receiveEvents(party, day, contacts, placement, out, references, starts, received);
+    private final Traffic traffic;
+    private final SharedStateDiscreteSampler contactRank;
+    private final SharedStateDiscreteSampler weekdayHours;
+    private final SharedStateDiscreteSampler weekendHours;
+    protected final SharedStateDiscreteSampler ratWish;
+    private final MtLeg mtLeg;
+
+    ContactEventGenerator(GenerationModel model, MtLeg mtLeg, Traffic traffic) {
+        super(model, traffic.purpose());
+        this.traffic = traffic;
+        this.contactRank = model.tables.contactRank.bind(rng);
+        this.weekdayHours = traffic.weekdayHours().bind(rng);
+        this.weekendHours = traffic.weekendHours().bind(rng);
+        this.ratWish = traffic.ratWish().bind(rng);
+        this.mtLeg = mtLeg;
+    }
+
+    /** This subscriber's taste for the service times the day's season: 1 is the profile's rates. */
+    protected abstract double level(Subscriber subscriber, DayCalendar day);
+
+    @Override
+    public void generate(SubscriberDay today, RowBatch out) {
+        PartyDay party = today.party;
+        DayCalendar day = today.day;
+        startStream(party.subscriber().id, day.epochDay);
+        double level = level(party.subscriber(), day) * dailyNoise(traffic.dailyDispersionSigma());
+        SharedStateDiscreteSampler hours = day.weekend ? weekendHours : weekdayHours;
+        int made = count(traffic.madePerDay() * level);
+        long[] starts = times.draw(made, day, hours, rng, gaussian, traffic.burstProbability(), traffic.burstGapMedianS());
+        makeEvents(today, out, starts, made);
+        int received = count(traffic.receivedPerDay() * level);
+        starts = times.draw(received, day, hours, rng, gaussian, traffic.burstProbability(), traffic.burstGapMedianS());
+        receiveEvents(today, out, starts, received);
     }
 
     /**
@@ -39,8 +58,8 @@ abstract class ContactEventGenerator extends ServiceGenerator {
      * the JIT compiles each on its own: together they were the costliest compile of a short run, and were
      * compiled over again whenever either loop met a case its first compile had not seen.)
      */
-    private void makeEvents(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement,
-            RowBatch out, CallReferences references, long[] starts, int count) {
+    private void makeEvents(SubscriberDay today, RowBatch out, long[] starts, int count) {
+        ContactBook contacts = today.contacts;
         for (int i = 0; i < count; i++) {
             int contact = contacts.pick(contactRank);
             int other = contacts.subscriber(contact);
@@ -48,17 +67,17 @@ abstract class ContactEventGenerator extends ServiceGenerator {
             row.direction = Direction.MO;
             row.otherPartyMsisdn = contacts.msisdn(contact);
             row.otherPartyOnNet = other >= 0;
-            fillServed(row, party, starts[i], references.next());
-            fill(row, party, day, placement);
+            fillServed(row, today.party, starts[i], today.references.next());
+            fill(row, today.party, today.day, today.placement);
             if (other >= 0) {
-                mtLeg.add(row, other, party.subscriber().msisdn, day, out, eventType == EventType.VOICE);
+                mtLeg.add(row, other, today.party.subscriber().msisdn, today.day, out);
             }
         }
     }
 
     /** Events this subscriber receives from other networks (calls from on-net contacts are their MO's MT leg). */
-    private void receiveEvents(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement,
-            RowBatch out, CallReferences references, long[] starts, int count) {
+    private void receiveEvents(SubscriberDay today, RowBatch out, long[] starts, int count) {
+        ContactBook contacts = today.contacts;
         for (int i = 0; i < count; i++) {
             int contact = contacts.pickOffNet(contactRank);
             EventRow row = out.add();
@@ -66,13 +85,13 @@ abstract class ContactEventGenerator extends ServiceGenerator {
             row.otherPartyMsisdn = contact >= 0 ? contacts.msisdn(contact)
                     : model.population.offNetMsisdn(rng.nextLong());
             row.otherPartyOnNet = false;
-            fillServed(row, party, starts[i], references.next());
-            fill(row, party, day, placement);
+            fillServed(row, today.party, starts[i], today.references.next());
+            fill(row, today.party, today.day, today.placement);
         }
     }
 
     private void fillServed(EventRow row, PartyDay party, long start, long reference) {
-        row.eventType = eventType;
+        row.eventType = traffic.eventType();
         row.callReference = reference;
         row.servedImsi = party.subscriber().imsi;
         row.servedMsisdn = party.subscriber().msisdnBytes;

@@ -12,7 +12,7 @@ import org.cdrgen.model.EventType;
  * into partial records sharing one charging_id, numbered by record_sequence_number; a session still open
  * at local midnight is closed there (the next day is generated on its own).
  */
-final class DataGenerator extends ServiceGenerator {
+final class DataGenerator extends ServiceGenerator implements Service {
     /** TS 32.298 causeForRecClosing values. */
     static final int NORMAL_RELEASE = 0;
     static final int VOLUME_LIMIT = 16;
@@ -36,7 +36,11 @@ final class DataGenerator extends ServiceGenerator {
         this.ratWish = model.tables.dataRat.bind(rng);
     }
 
-    void generate(PartyDay party, DayCalendar day, Placement placement, RowBatch out) {
+    @Override
+    public void generate(SubscriberDay today, RowBatch out) {
+        PartyDay party = today.party;
+        DayCalendar day = today.day;
+        Placement placement = today.placement;
         int id = party.subscriber().id;
         startStream(id, day.epochDay);
         double level = party.subscriber().dataLevel * day.dataActivity * dailyNoise(data.dailyDispersionSigma());
@@ -68,7 +72,7 @@ final class DataGenerator extends ServiceGenerator {
         first.apn = apnName;
         first.chargingId = chargingId;
         first.recordingEntity = gateway;
-        placement.place(first, party, day, start, rng, ratWish, false);
+        placement.place(first, party, day, start, rng, ratWish);
         writeRecords(first, start, durationS, downlink, uplink, day.endMs(), out);
     }
 

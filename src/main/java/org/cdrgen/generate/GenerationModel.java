@@ -1,6 +1,7 @@
 package org.cdrgen.generate;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.cdrgen.config.Profile;
 import org.cdrgen.model.CellNetwork;
 
@@ -15,15 +16,23 @@ public final class GenerationModel {
     public final CellNetwork network;
     public final ModelTables tables;
     public final Population population;
+    /** Scenarios applied to every subscriber-day, in order; none in a plain run. */
+    final DayTransform[] transforms;
     private final DayCalendar[] days;
 
     public GenerationModel(long seed, int subscribers, LocalDate startDate, int dayCount, Profile profile) {
+        this(seed, subscribers, startDate, dayCount, profile, List.of());
+    }
+
+    public GenerationModel(long seed, int subscribers, LocalDate startDate, int dayCount, Profile profile,
+            List<DayTransform> transforms) {
         this.seed = seed;
         this.subscribers = subscribers;
         this.profile = profile;
         this.network = NetworkBuilder.build(seed, profile.network(), subscribers);
         this.tables = new ModelTables(profile, network);
         this.population = new Population(seed, subscribers, startDate.toEpochDay(), tables, network);
+        this.transforms = transforms.toArray(DayTransform[]::new);
         this.days = new DayCalendar[dayCount];
         for (int d = 0; d < dayCount; d++) {
             days[d] = new DayCalendar(d, startDate.plusDays(d), profile);

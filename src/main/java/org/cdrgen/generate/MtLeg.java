@@ -4,6 +4,7 @@ import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.model.Direction;
 import org.cdrgen.model.EventRow;
+import org.cdrgen.model.EventType;
 
 /**
  * The terminating record of an on-net call or SMS: written by the caller's chunk, with the callee's
@@ -31,7 +32,7 @@ final class MtLeg {
         this.smsRat = model.tables.smsRat.bind(rng);
     }
 
-    void add(EventRow originating, int callee, long callerMsisdn, DayCalendar day, RowBatch out, boolean voice) {
+    void add(EventRow originating, int callee, long callerMsisdn, DayCalendar day, RowBatch out) {
         PartyDay party = parties.party(callee, day);
         EventRow mt = out.add();
         mt.copyFrom(originating);
@@ -43,6 +44,7 @@ final class MtLeg {
         mt.servedImei = party.handset().imei();
         rng.switchTo(new SplitMix64(Seeds.hash(Seeds.hash(seed, callee, day.epochDay, Seeds.Purpose.MT_LEG),
                 originating.callReference)));
-        placement.place(mt, party, day, originating.startMs, rng, voice ? voiceRat : smsRat, true);
+        placement.place(mt, party, day, originating.startMs, rng,
+                originating.eventType == EventType.VOICE ? voiceRat : smsRat);
     }
 }

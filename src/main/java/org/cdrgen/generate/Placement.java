@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.config.MobilityProfile;
 import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.EventRow;
+import org.cdrgen.model.EventType;
 import org.cdrgen.model.RatType;
 import org.cdrgen.model.Subscriber;
 
@@ -26,11 +27,14 @@ final class Placement {
     }
 
     /**
+     * Sets where a row happens: serving network, cell and RAT, and for VOICE and SMS rows the serving MSC as
+     * recording entity (a DATA row's is its packet gateway, set by the data service).
+     *
      * @param ratWish the service's RAT preference, bound to {@code rng}
-     * @param mscEntity whether the recording entity is the serving MSC (VOICE/SMS) rather than left to the caller
      */
     void place(EventRow row, PartyDay party, DayCalendar day, long epochMs, UniformRandomProvider rng,
-            SharedStateDiscreteSampler ratWish, boolean mscEntity) {
+            SharedStateDiscreteSampler ratWish) {
+        boolean mscEntity = row.eventType != EventType.DATA;
         RatType wished = RATS[Math.min(ratWish.sample(), party.handset().bestRat().ordinal())];
         if (party.roaming()) {
             int plmn = party.roamingPlmn();

@@ -62,6 +62,19 @@ final class RowBatch {
         return rows[i];
     }
 
+    /** Keeps the rows that pass, in order; the dropped row objects go back to the pool, after them. */
+    void keepIf(java.util.function.Predicate<EventRow> keep) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            EventRow row = rows[i];
+            if (keep.test(row)) {
+                rows[i] = rows[kept];
+                rows[kept++] = row;
+            }
+        }
+        size = kept;
+    }
+
     /** Sorts by start time; rows starting in the same millisecond keep their generation order. */
     void sortByStart(long dayStartMs) {
         for (int i = 0; i < size; i++) {

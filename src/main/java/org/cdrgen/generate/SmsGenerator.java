@@ -4,6 +4,7 @@ import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.config.SmsProfile;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.EventType;
+import org.cdrgen.model.Subscriber;
 import org.cdrgen.model.SmsStatus;
 
 /** Short messages of a subscriber-day: sent to contacts, received from other networks; on-net ones twice. */
@@ -11,29 +12,22 @@ final class SmsGenerator extends ContactEventGenerator {
     private static final SmsStatus[] STATUSES = SmsStatus.values();
 
     private final SmsProfile sms;
-    private final SharedStateDiscreteSampler weekdayHours;
-    private final SharedStateDiscreteSampler weekendHours;
     private final SharedStateDiscreteSampler segments;
     private final SharedStateDiscreteSampler status;
-    private final SharedStateDiscreteSampler ratWish;
 
     SmsGenerator(GenerationModel model, MtLeg mtLeg) {
-        super(model, Seeds.Purpose.SMS, mtLeg, EventType.SMS);
+        super(model, mtLeg, new Traffic(Seeds.Purpose.SMS, EventType.SMS, model.profile.sms().moPerDay(),
+                model.profile.sms().mtOffNetPerDay(), model.profile.sms().dailyDispersionSigma(),
+                model.profile.sms().burstProbability(), model.profile.sms().burstGapMedianS(),
+                model.tables.smsHourWeekday, model.tables.smsHourWeekend, model.tables.smsRat));
         this.sms = model.profile.sms();
-        this.weekdayHours = model.tables.smsHourWeekday.bind(rng);
-        this.weekendHours = model.tables.smsHourWeekend.bind(rng);
         this.segments = model.tables.smsSegments.bind(rng);
         this.status = model.tables.smsStatus.bind(rng);
-        this.ratWish = model.tables.smsRat.bind(rng);
     }
 
-    void generate(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement, RowBatch out,
-            CallReferences references) {
-        startStream(party.subscriber().id, day.epochDay);
-        double level = party.subscriber().smsLevel * day.smsActivity * dailyNoise(sms.dailyDispersionSigma());
-        generateContactEvents(party, day, contacts, placement, out, references, level, sms.moPerDay(),
-                sms.mtOffNetPerDay(), day.weekend ? weekendHours : weekdayHours, sms.burstProbability(),
-                sms.burstGapMedianS());
+    @Override
+    protected double level(Subscriber subscriber, DayCalendar day) {
+        return subscriber.smsLevel * day.smsActivity;
     }
 
     @Override
@@ -49,6 +43,6 @@ final class SmsGenerator extends ContactEventGenerator {
         } else {
             row.causeForTerm = VoiceGenerator.UNSUCCESSFUL_CALL_ATTEMPT;
         }
-        placement.place(row, party, day, start, rng, ratWish, true);
+        placement.place(row, party, day, start, rng, ratWish);
     }
 }

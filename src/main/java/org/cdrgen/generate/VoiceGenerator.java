@@ -5,6 +5,7 @@ import org.cdrgen.config.VoiceProfile;
 import org.cdrgen.model.CallDisposition;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.EventType;
+import org.cdrgen.model.Subscriber;
 
 /**
  * Voice call attempts of a subscriber-day: calls made (to contacts drawn by tie strength) and calls
@@ -28,29 +29,22 @@ final class VoiceGenerator extends ContactEventGenerator {
     private static final CallDisposition[] DISPOSITIONS = CallDisposition.values();
 
     private final VoiceProfile voice;
-    private final SharedStateDiscreteSampler weekdayHours;
-    private final SharedStateDiscreteSampler weekendHours;
     private final SharedStateDiscreteSampler outcome;
     private final SharedStateDiscreteSampler failureCause;
-    private final SharedStateDiscreteSampler ratWish;
 
     VoiceGenerator(GenerationModel model, MtLeg mtLeg) {
-        super(model, Seeds.Purpose.VOICE, mtLeg, EventType.VOICE);
+        super(model, mtLeg, new Traffic(Seeds.Purpose.VOICE, EventType.VOICE, model.profile.voice().moCallsPerDay(),
+                model.profile.voice().mtOffNetCallsPerDay(), model.profile.voice().dailyDispersionSigma(),
+                model.profile.voice().burstProbability(), model.profile.voice().burstGapMedianS(),
+                model.tables.voiceHourWeekday, model.tables.voiceHourWeekend, model.tables.voiceRat));
         this.voice = model.profile.voice();
-        this.weekdayHours = model.tables.voiceHourWeekday.bind(rng);
-        this.weekendHours = model.tables.voiceHourWeekend.bind(rng);
         this.outcome = model.tables.voiceOutcome.bind(rng);
         this.failureCause = new WeightedTable(FAILURE_CAUSE_WEIGHTS).bind(rng);
-        this.ratWish = model.tables.voiceRat.bind(rng);
     }
 
-    void generate(PartyDay party, DayCalendar day, ContactBook contacts, Placement placement, RowBatch out,
-            CallReferences references) {
-        startStream(party.subscriber().id, day.epochDay);
-        double level = party.subscriber().voiceLevel * day.voiceActivity * dailyNoise(voice.dailyDispersionSigma());
-        generateContactEvents(party, day, contacts, placement, out, references, level, voice.moCallsPerDay(),
-                voice.mtOffNetCallsPerDay(), day.weekend ? weekendHours : weekdayHours, voice.burstProbability(),
-                voice.burstGapMedianS());
+    @Override
+    protected double level(Subscriber subscriber, DayCalendar day) {
+        return subscriber.voiceLevel * day.voiceActivity;
     }
 
     @Override
@@ -95,6 +89,6 @@ final class VoiceGenerator extends ContactEventGenerator {
                 row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
                 break;
         }
-        placement.place(row, party, day, start, rng, ratWish, true);
+        placement.place(row, party, day, start, rng, ratWish);
     }
 }

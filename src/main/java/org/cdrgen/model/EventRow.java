@@ -9,70 +9,44 @@ public final class EventRow {
     public EventType eventType;
     public Direction direction;
     /** -1 for DATA. */
-    public long callReference;
-    public long startMs;
-    public long answerMs;
-    public long endMs;
+    public long callReference = -1;
+    public long startMs = -1;
+    public long answerMs = -1;
+    public long endMs = -1;
     public int durationS;
     public byte[] servedImsi;
     public byte[] servedMsisdn;
     public byte[] servedImei;
     /** -1 for DATA. */
-    public long otherPartyMsisdn;
+    public long otherPartyMsisdn = -1;
     public boolean otherPartyOnNet;
     public byte[] mcc;
     public byte[] mnc;
     /** -1 when not known (roaming: the visited network's cells are not in cells.csv). */
-    public int tac;
-    public long cellId;
+    public int tac = -1;
+    public long cellId = -1;
     public RatType ratType;
-    public int causeForTerm;
+    public int causeForTerm = -1;
     public CallDisposition disposition;
-    public int releaseCause;
+    public int releaseCause = -1;
     public SmsStatus smsStatus;
     public int smsSegments;
     public byte[] apn;
-    public long bytesUplink;
-    public long bytesDownlink;
-    public long chargingId;
+    public long bytesUplink = -1;
+    public long bytesDownlink = -1;
+    public long chargingId = -1;
     public int recordSequenceNumber;
     public boolean roaming;
     /** "MCC-MNC" when roaming, else null. */
     public byte[] visitedPlmn;
     public byte[] recordingEntity;
 
+    /** A row with every field at its "empty" value: what {@link #clear} copies. */
+    private static final EventRow EMPTY = new EventRow();
+
+    /** Back to empty; the field list lives once, in {@link #copyFrom}, and the empty values in the declarations. */
     public void clear() {
-        recordId = 0;
-        eventType = null;
-        direction = null;
-        callReference = -1;
-        startMs = -1;
-        answerMs = -1;
-        endMs = -1;
-        durationS = 0;
-        servedImsi = null;
-        servedMsisdn = null;
-        servedImei = null;
-        otherPartyMsisdn = -1;
-        otherPartyOnNet = false;
-        mcc = null;
-        mnc = null;
-        tac = -1;
-        cellId = -1;
-        ratType = null;
-        causeForTerm = -1;
-        disposition = null;
-        releaseCause = -1;
-        smsStatus = null;
-        smsSegments = 0;
-        apn = null;
-        bytesUplink = -1;
-        bytesDownlink = -1;
-        chargingId = -1;
-        recordSequenceNumber = 0;
-        roaming = false;
-        visitedPlmn = null;
-        recordingEntity = null;
+        copyFrom(EMPTY);
     }
 
     public void copyFrom(EventRow o) {
