@@ -52,7 +52,6 @@ import picocli.CommandLine.Spec;
             "  cdrgen stats out/"})
 public final class CdrgenCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(CdrgenCommand.class);
-    static final long MIN_FILE_BYTES = 4096;
 
     @Spec
     CommandSpec spec;
@@ -109,6 +108,10 @@ public final class CdrgenCommand implements Callable<Integer> {
             description = "Print the plan (chunks, estimated rows, bytes and files) and write nothing.")
     boolean dryRun;
 
+    @Option(names = "--metrics-file", paramLabel = "FILE", converter = RunMetrics.Destination.class,
+            description = "After a successful run, write its metrics (rows, bytes, files, elapsed time, rates, CPU split, peak RSS) to FILE as one JSON object (default: none).")
+    Path metricsFile;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines but warnings and errors.")
     boolean quiet;
 
@@ -134,7 +137,8 @@ public final class CdrgenCommand implements Callable<Integer> {
         if (seed == null) {
             progress = announcingDrawnSeed(progress, settings.seed());
         }
-        GenerationRun run = new GenerationRun(settings, progress, new GenerationRun.OutputPolicy(force, !noSpaceCheck));
+        GenerationRun run = new GenerationRun(settings, progress, new GenerationRun.OutputPolicy(force, !noSpaceCheck),
+                metricsFile != null);
         GenerationRun.Result result;
         try (SignalStop signals = SignalStop.install(run::cancel)) {
             try {
@@ -156,6 +160,7 @@ public final class CdrgenCommand implements Callable<Integer> {
         LOG.info(String.format(Locale.ROOT, "Wrote %,d event rows in %,d event file%s (plus subscribers and cells)"
                 + " to %s in %.2f s (%,.0f rows/s)", result.eventRows(), eventFiles, eventFiles == 1 ? "" : "s",
                 settings.outputDir(), seconds, result.eventRows() / seconds));
+        RunMetrics.write(metricsFile, settings, result);
         return ExitCodes.OK;
     }
 
@@ -204,11 +209,11 @@ public final class CdrgenCommand implements Callable<Integer> {
         if (quiet && verbose) {
             throw usage("--quiet and --verbose cannot be used together");
         }
-        range("--subscribers", subscribers, 1, 100_000_000);
-        range("--days", days, 1, 3660);
+        range("--subscribers", subscribers, 1, RunSettings.MAX_SUBSCRIBERS);
+        range("--days", days, 1, RunSettings.MAX_DAYS);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        range("--threads", threadCount, 1, 1024);
-        if (maxFileSize < MIN_FILE_BYTES) {
+        range("--threads", threadCount, 1, RunSettings.MAX_THREADS);
+        if (maxFileSize < RunSettings.MIN_FILE_BYTES) {
             throw usage("Invalid value for option '--max-file-size': " + maxFileSize + " bytes is below the minimum of 4KiB");
         }
         Compression compression = compression();
@@ -218,7 +223,7 @@ public final class CdrgenCommand implements Callable<Integer> {
                     + subscribers + " subscribers");
         }
         LocalDate start = startDate != null ? startDate : LocalDate.now(Clock.systemUTC());
-        if (start.getYear() < 1970 || start.plusDays(days - 1L).getYear() > 2199) {
+        if (start.isBefore(RunSettings.FIRST_DATE) || start.plusDays(days - 1L).isAfter(RunSettings.LAST_DATE)) {
             throw usage("Invalid value for option '--start-date': " + start + " with --days " + days
                     + " must lie within 1970-01-01..2199-12-31");
         }

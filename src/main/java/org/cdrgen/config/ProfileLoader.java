@@ -35,7 +35,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ProfileLoader {
     /** Where the build puts config/cdrgen.yaml inside the jar. */
-    static final String BUILT_IN = "/cdrgen/profiles/cdrgen.yaml";
+    private static final String PROFILES = "/cdrgen/profiles/";
+    static final String BUILT_IN = PROFILES + "cdrgen.yaml";
+    /** The name of the built-in default among the shipped profiles. */
+    public static final String DEFAULT_NAME = "default";
     /** A profile is a few KiB; the cap keeps a wrong file (a log, a binary, /dev/zero) from being parsed at all. */
     static final int MAX_CONFIG_BYTES = 256 << 10;
 
@@ -50,8 +53,39 @@ public final class ProfileLoader {
 
     /** Loads a user profile over the built-in default. */
     public Loaded load(Path file) {
-        byte[] bytes = readCapped(file);
-        String name = file.toString();
+        return loadOverDefault(readCapped(file), file.toString());
+    }
+
+    /** Loads YAML text over the built-in default, as if it were a file named {@code name}. */
+    public Loaded loadYaml(String yaml, String name) {
+        byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_CONFIG_BYTES) {
+            throw new ConfigException(name + " is larger than " + (MAX_CONFIG_BYTES >> 10) + " KiB: a profile is a"
+                    + " few KiB of YAML");
+        }
+        return loadOverDefault(bytes, name);
+    }
+
+    /**
+     * A profile shipped in the jar, by name: "default" (config/cdrgen.yaml) or the base name of another file
+     * of config/, e.g. "sms-era-2010", laid over the default as --config lays a file.
+     */
+    public Loaded loadShipped(String name) {
+        if (name.equals(DEFAULT_NAME)) {
+            return loadBuiltIn();
+        }
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new ConfigException("no shipped profile named '" + name + "'");
+        }
+        byte[] bytes = resource(PROFILES + name + ".yaml");
+        if (bytes == null) {
+            throw new ConfigException("no shipped profile named '" + name + "': the jar ships default and the other"
+                    + " files of config/, by their base name");
+        }
+        return loadOverDefault(bytes, "shipped profile " + name);
+    }
+
+    private Loaded loadOverDefault(byte[] bytes, String name) {
         Node user = readTree(bytes, name);
         if (user == null || user instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
             throw new ConfigException(name + ": the file is empty; give at least one key to change");
@@ -191,11 +225,16 @@ public final class ProfileLoader {
     }
 
     private static byte[] builtInBytes() {
-        try (InputStream in = ProfileLoader.class.getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in profile " + BUILT_IN + " is missing from the jar");
-            }
-            return in.readAllBytes();
+        byte[] bytes = resource(BUILT_IN);
+        if (bytes == null) {
+            throw new IllegalStateException("built-in profile " + BUILT_IN + " is missing from the jar");
+        }
+        return bytes;
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = ProfileLoader.class.getResourceAsStream(path)) {
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -56,6 +56,7 @@ public final class GenerationRun {
     private final RunSettings settings;
     private final Progress progress;
     private final OutputPolicy policy;
+    private final boolean measureCpu;
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
 
     public GenerationRun(RunSettings settings, Progress progress) {
@@ -63,13 +64,36 @@ public final class GenerationRun {
     }
 
     public GenerationRun(RunSettings settings, Progress progress, OutputPolicy policy) {
+        this(settings, progress, policy, false);
+    }
+
+    /**
+     * @param measureCpu keep the CPU split ({@link Result#cpu()}) even without debug logging, for a caller that
+     *                   reports it (--metrics-file); it costs loading the management classes
+     */
+    public GenerationRun(RunSettings settings, Progress progress, OutputPolicy policy, boolean measureCpu) {
         this.settings = settings;
         this.progress = progress;
         this.policy = policy;
+        this.measureCpu = measureCpu;
     }
 
-    /** What a finished run wrote. */
-    public record Result(List<OutputFile> files, long eventRows, long subscriberDays, long elapsedNanos) {
+    /** What a finished run wrote; {@code cpu} is null unless the run measured it (debug logging, or measureCpu). */
+    public record Result(List<OutputFile> files, long eventRows, long subscriberDays, long elapsedNanos,
+            CpuTimes cpu) {
+        public Result(List<OutputFile> files, long eventRows, long subscriberDays, long elapsedNanos) {
+            this(files, eventRows, subscriberDays, elapsedNanos, null);
+        }
+    }
+
+    /**
+     * Where a run's CPU time went, in seconds: the worker threads (generating, formatting; {@code workerThreads}
+     * of them did work), the writer thread (hashing, compressing, writing), the JIT compilers (their elapsed
+     * time) and GC pauses. {@code processSeconds} is user+sys of the whole JVM, start-up included (NaN where the
+     * JVM cannot tell).
+     */
+    public record CpuTimes(double workersSeconds, int workerThreads, double writerSeconds, double jitSeconds,
+            double gcPauseSeconds, double processSeconds) {
     }
 
     /**
@@ -96,7 +120,7 @@ public final class GenerationRun {
 
     public static GenerationModel model(RunSettings settings) {
         return new GenerationModel(settings.seed(), settings.subscribers(), settings.startDate(), settings.days(),
-                settings.profile().profile());
+                settings.profile().profile(), settings.transforms());
     }
 
     public static ChunkPlan plan(RunSettings settings) {
@@ -140,7 +164,7 @@ public final class GenerationRun {
                 settings.profile().source(), settings.profile().sha256(), plan.chunkCount(),
                 settings.chunkSubscribers(), window, settings.outputDir(), settings.compression().label(),
                 settings.maxFileBytes());
-        CpuAccount cpu = LOG.isDebugEnabled() ? new CpuAccount() : null;
+        CpuAccount cpu = measureCpu || LOG.isDebugEnabled() ? new CpuAccount() : null;
         ExecutorService workers = Executors.newFixedThreadPool(threads, workerThreads());
         ThreadLocal<ChunkGenerator> generators = ThreadLocal.withInitial(() -> new ChunkGenerator(model));
         ArrayDeque<CsvRowSink> freeBuffers = new ArrayDeque<>();
@@ -192,13 +216,14 @@ public final class GenerationRun {
                 LOG.debug("Wrote {}: {} rows, {} bytes, sha256 {}", file.path(), file.rows(), file.bytes(), file.sha256());
             }
             publish(drop, files, rows);
-            if (cpu != null) {
-                LOG.debug(cpu.summary(System.nanoTime() - started));
+            CpuTimes cpuTimes = cpu == null ? null : cpu.times();
+            if (cpuTimes != null && LOG.isDebugEnabled()) {
+                LOG.debug(CpuAccount.summary(cpuTimes, System.nanoTime() - started));
             }
             if (overflowed.get()) {
                 LOG.warn("Some subscriber-days reached the cap of events per day; the profile's rates are extreme");
             }
-            return new Result(files, rows, subscriberDays, System.nanoTime() - started);
+            return new Result(files, rows, subscriberDays, System.nanoTime() - started, cpuTimes);
         } finally {
             progress.finish();
             workers.shutdownNow();

@@ -2,7 +2,9 @@ package org.cdrgen.run;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.cdrgen.config.ProfileLoader;
+import org.cdrgen.generate.DayTransform;
 import org.cdrgen.output.ChunkBuffer;
 import org.cdrgen.drop.Compression;
 
@@ -21,9 +23,36 @@ public record RunSettings(
         Compression compression,
         ProfileLoader.Loaded profile,
         int chunkSubscribers,
-        Shard shard) {
+        Shard shard,
+        List<DayTransform> transforms) {
+
+    /** The limits every way of starting a run checks (the CLI's options, the library's builder). */
+    public static final int MAX_SUBSCRIBERS = 100_000_000;
+    public static final int MAX_DAYS = 3660;
+    public static final int MAX_THREADS = 1024;
+    public static final long MIN_FILE_BYTES = 4096;
+    public static final LocalDate FIRST_DATE = LocalDate.of(1970, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2199, 12, 31);
 
     public static final int DEFAULT_CHUNK_SUBSCRIBERS = 1000;
+
+    /** A plain run: no scenarios. */
+    public RunSettings(int subscribers, int days, LocalDate startDate, long seed, int threads, Path outputDir,
+            long maxFileBytes, Compression compression, ProfileLoader.Loaded profile, int chunkSubscribers,
+            Shard shard) {
+        this(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, List.of());
+    }
+
+    public RunSettings {
+        transforms = List.copyOf(transforms);
+    }
+
+    /** The same run into another directory. */
+    public RunSettings withOutputDir(Path dir) {
+        return new RunSettings(subscribers, days, startDate, seed, threads, dir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, transforms);
+    }
 
     /**
      * Subscribers per chunk: the default, or fewer when the heap is small for this many threads. Two chunks
