@@ -11,28 +11,50 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVRecord;
 import org.cdrgen.DropFiles.Csv;
 import org.cdrgen.DropFiles.Violations;
 import org.cdrgen.output.EventSchema;
+import org.cdrgen.schema.ColumnType;
+import org.cdrgen.schema.Schema;
+import org.cdrgen.schema.Table;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/schema.md is the schema's one description: its column tables must name exactly the columns, in
- * order, that the code writes in its headers, and a column it calls never empty must not be empty in a
- * generated drop. So the document cannot drift from the code unnoticed.
+ * docs/schema.md describes the typed schema ({@link Schema}): its column tables must give exactly the
+ * schema's columns, in order, with their types and whether they may be empty; they must name the columns the
+ * code writes in its headers; and a column it calls never empty must not be empty in a generated drop. So
+ * the document cannot drift from the code unnoticed.
  */
 class SchemaDocTest {
     static final Path SCHEMA_DOC = Path.of("docs", "schema.md");
 
-    /** Section heading of each file's column table in docs/schema.md, and the columns the code writes there. */
-    static final Map<String, List<String>> TABLES = Map.of(
-            "## events", EventSchema.COLUMNS,
-            "## subscribers.csv", EventSchema.SUBSCRIBER_COLUMNS,
-            "## cells.csv", EventSchema.CELL_COLUMNS);
+    /** Section heading of each file's column table in docs/schema.md, and the table of the schema it describes. */
+    static final Map<String, Table> TABLES = Map.of(
+            "## events", Schema.EVENTS,
+            "## subscribers.csv", Schema.SUBSCRIBERS,
+            "## cells.csv", Schema.CELLS);
+
+    /**
+     * The document's type words (its "Types used below" table) and the schema type each stands for. The
+     * document is finer than the schema: identifiers ("digits"), enumeration words and free text all load
+     * as text.
+     */
+    static final Map<String, ColumnType> DOC_TYPES = Map.of(
+            "int64", ColumnType.LONG,
+            "int32", ColumnType.INT,
+            "decimal", ColumnType.DOUBLE,
+            "boolean", ColumnType.BOOLEAN,
+            "timestamp", ColumnType.TIMESTAMP,
+            "date", ColumnType.DATE,
+            "digits", ColumnType.TEXT,
+            "enum", ColumnType.TEXT,
+            "text", ColumnType.TEXT);
 
     @TempDir
     static Path tmp;
@@ -47,17 +69,67 @@ class SchemaDocTest {
                 "--output-dir", drop.toString());
     }
 
-    /** One row of a column table: the column's name and its "empty" cell. */
-    record DocumentedColumn(String name, String empty) {
+    /** One row of a column table: the column's name, its type word and its "empty" cell. */
+    record DocumentedColumn(String name, String type, String empty) {
         boolean neverEmpty() {
             return empty.equals("no");
         }
+
+        /** The row as "name TYPE" plus " nullable" when it may be empty, to compare with the schema's. */
+        String typed() {
+            ColumnType columnType = DOC_TYPES.get(type);
+            assertTrue(columnType != null, "docs/schema.md: " + name + " has type '" + type + "', which is none of "
+                    + DOC_TYPES.keySet() + " (add it to the types table and to SchemaDocTest.DOC_TYPES)");
+            return describe(name, columnType, !neverEmpty());
+        }
+    }
+
+    private static String describe(String name, ColumnType type, boolean nullable) {
+        return name + " " + type + (nullable ? " nullable" : "");
+    }
+
+    @Test
+    void documentedColumnsAreTheTypedSchema() {
+        TABLES.forEach((heading, table) -> {
+            List<String> documented = columnTable(heading).stream().map(DocumentedColumn::typed).toList();
+            List<String> schema = table.columns().stream()
+                    .map(c -> describe(c.name(), c.type(), c.nullable())).toList();
+            String where = "docs/schema.md, table under '" + heading + "' vs Schema."
+                    + table.name().toUpperCase(Locale.ROOT) + " (name, type, may be empty)";
+            for (int i = 0; i < Math.min(schema.size(), documented.size()); i++) {
+                assertEquals(schema.get(i), documented.get(i), where + ", row " + (i + 1));
+            }
+            assertEquals(schema, documented, where);
+        });
+    }
+
+    /** Every type word the document explains is one the test maps, and the other way round. */
+    @Test
+    void documentedTypeWordsAreTheMappedOnes() {
+        int start = doc.indexOf("Types used below:");
+        assertTrue(start >= 0, "docs/schema.md has no line 'Types used below:'");
+        int line = start + 1;
+        while (!doc.get(line).startsWith("|")) {
+            line++;
+        }
+        assertEquals(List.of("type", "written as"), cells(doc.get(line)), "header of the types table");
+        List<String> words = new ArrayList<>();
+        for (line += 2; line < doc.size() && doc.get(line).startsWith("|"); line++) {
+            words.add(cells(doc.get(line)).get(0));
+        }
+        assertEquals(new TreeSet<>(DOC_TYPES.keySet()), new TreeSet<>(words),
+                "type words of docs/schema.md vs SchemaDocTest.DOC_TYPES");
+    }
+
+    @Test
+    void documentedVersionIsTheSchemas() {
+        assertEquals("# cdrgen output schema, version " + Schema.SCHEMA_VERSION, doc.get(0));
     }
 
     @Test
     void documentedColumnsAreTheHeadersTheCodeWrites() {
-        TABLES.forEach((heading, columns) -> {
-            List<String> header = Arrays.asList(headerText(columns).split(",", -1));
+        TABLES.forEach((heading, table) -> {
+            List<String> header = Arrays.asList(headerText(table).split(",", -1));
             assertEquals(header, names(columnTable(heading)), "docs/schema.md, table under '" + heading + "'");
         });
     }
@@ -104,9 +176,9 @@ class SchemaDocTest {
         }
     }
 
-    /** The header line the code writes for these columns, without its line end. */
-    private static String headerText(List<String> columns) {
-        String line = new String(EventSchema.headerLine(columns), StandardCharsets.US_ASCII);
+    /** The header line the code writes for this table, without its line end. */
+    private static String headerText(Table table) {
+        String line = new String(EventSchema.headerLine(table.columnNames()), StandardCharsets.US_ASCII);
         assertTrue(line.endsWith("\n"), "header line ends with \\n");
         return line.substring(0, line.length() - 1);
     }
@@ -118,7 +190,8 @@ class SchemaDocTest {
     /**
      * The first Markdown table of the section that starts with the heading line {@code heading} (the section
      * ends at the next heading of the same or a higher level). Its header must read "column | type | empty |
-     * meaning"; each data row gives a column's name (in backticks or plain) and whether it can be empty.
+     * meaning"; each data row gives a column's name (in backticks or plain), its type and whether it can be
+     * empty.
      */
     static List<DocumentedColumn> columnTable(String heading) {
         int start = doc.indexOf(heading);
@@ -138,10 +211,11 @@ class SchemaDocTest {
             List<String> cells = cells(doc.get(line));
             String name = cells.get(0).replace("`", "").trim();
             assertFalse(name.isEmpty(), "docs/schema.md line " + (line + 1) + ": no column name");
+            String type = cells.size() > 1 ? cells.get(1) : "";
             String empty = cells.size() > 2 ? cells.get(2) : "";
             assertTrue(empty.equals("no") || empty.startsWith("yes"), "docs/schema.md line " + (line + 1)
                     + ": the 'empty' cell of " + name + " must be 'no' or 'yes: when', not '" + empty + "'");
-            columns.add(new DocumentedColumn(name, empty));
+            columns.add(new DocumentedColumn(name, type, empty));
         }
         return columns;
     }

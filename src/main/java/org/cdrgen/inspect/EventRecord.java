@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.cdrgen.schema.ColumnType;
+import org.cdrgen.schema.Schema;
 
 /**
  * One event row, read through the column positions of its file's header (so a file with reordered or
  * extra columns still reads). Values are parsed on demand: most statistics need a few fields of a row.
+ * The columns and the types they are parsed as are the typed {@link Schema}'s, checked when this class loads
+ * and on every typed read, so a renamed or retyped column cannot go unnoticed here.
  */
 final class EventRecord {
     /** The event columns the statistics read; a file lacking one of them is not a drop of this schema. */
@@ -18,6 +22,8 @@ final class EventRecord {
         RECORD_SEQUENCE_NUMBER, ROAMING, VISITED_PLMN;
 
         final String header = name().toLowerCase(Locale.ROOT);
+        /** The schema's type; the lookup fails as the class loads when Schema.EVENTS has no such column. */
+        final ColumnType type = Schema.EVENTS.column(header).type();
     }
 
     private static final Column[] COLUMNS = Column.values();
@@ -32,7 +38,8 @@ final class EventRecord {
             Integer position = headerMap.get(c.header);
             if (position == null) {
                 throw new UnreadableDropException(
-                        file + " has no column '" + c.header + "' (not an event file of schema 1)");
+                        file + " has no column '" + c.header + "' (not an event file of schema "
+                                + Schema.SCHEMA_VERSION + ")");
             }
             positions[c.ordinal()] = position;
         }
@@ -53,10 +60,14 @@ final class EventRecord {
 
     /** "true" is true; anything else, including empty, is false. */
     boolean flag(Column c) {
+        requireType(c, ColumnType.BOOLEAN);
         return "true".equals(get(c));
     }
 
     long getLong(Column c) {
+        if (!c.type.isInteger()) {
+            throw wrongType(c, "an integer");
+        }
         String value = get(c);
         try {
             return Long.parseLong(value);
@@ -75,6 +86,7 @@ final class EventRecord {
      * building a date object (this runs once per row).
      */
     int utcHour(Column c) {
+        requireType(c, ColumnType.TIMESTAMP);
         String value = get(c);
         if (value.length() < 14 || value.charAt(10) != 'T' || !Character.isDigit(value.charAt(11))
                 || !Character.isDigit(value.charAt(12)) || !value.endsWith("Z")) {
@@ -85,6 +97,17 @@ final class EventRecord {
             throw malformed(c, value, "an ISO-8601 UTC time like 2026-01-01T08:15:30.123Z");
         }
         return hour;
+    }
+
+    private static void requireType(Column c, ColumnType type) {
+        if (c.type != type) {
+            throw wrongType(c, type.name());
+        }
+    }
+
+    /** A read that does not fit the schema's type is a bug in the statistics, not a fault of the drop. */
+    private static IllegalStateException wrongType(Column c, String readAs) {
+        return new IllegalStateException(c.header + " is " + c.type + " in the schema, not read as " + readAs);
     }
 
     /** A numeric key for a phone number or IMEI: its digits as a long, else a hash kept apart by the sign bit. */

@@ -2,27 +2,33 @@ package org.cdrgen.output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.cdrgen.schema.Schema;
+import org.cdrgen.schema.Table;
 
-/** The column order of event files (schema version 1, docs/schema.md). */
+/**
+ * The column order and header lines of the CSV files, taken from the typed {@link Schema} (version
+ * {@value Schema#SCHEMA_VERSION}, docs/schema.md). The name lists stay here for the code that indexes
+ * fields by position.
+ */
 public final class EventSchema {
     private EventSchema() {
     }
 
-    public static final List<String> COLUMNS = List.of(
-            "record_id", "event_type", "direction", "call_reference", "start_time", "answer_time", "end_time",
-            "duration_s", "served_imsi", "served_msisdn", "served_imei", "other_party_msisdn",
-            "other_party_on_net", "mcc", "mnc", "tac", "cell_id", "rat_type", "cause_for_term",
-            "call_disposition", "release_cause", "sms_status", "sms_segments", "apn", "bytes_uplink",
-            "bytes_downlink", "charging_id", "record_sequence_number", "roaming", "visited_plmn",
-            "recording_entity");
+    /** Columns of event files. */
+    public static final List<String> COLUMNS = Schema.EVENTS.columnNames();
 
-    public static final List<String> SUBSCRIBER_COLUMNS = List.of(
-            "subscriber_id", "served_imsi", "served_msisdn", "served_imei", "plan", "activation_date",
-            "home_cell_id", "work_cell_id", "device_rat");
+    /** Columns of subscribers.csv. */
+    public static final List<String> SUBSCRIBER_COLUMNS = Schema.SUBSCRIBERS.columnNames();
 
-    public static final List<String> CELL_COLUMNS = List.of(
-            "cell_id", "mcc", "mnc", "tac", "rat_type", "latitude", "longitude", "azimuth_deg");
+    /** Columns of cells.csv. */
+    public static final List<String> CELL_COLUMNS = Schema.CELLS.columnNames();
 
+    /** The header line of a file with this table's columns. */
+    public static byte[] headerLine(Table table) {
+        return headerLine(table.columnNames());
+    }
+
+    /** The header line of these columns: comma-separated, quoted where CSV needs it, ending with \n. */
     public static byte[] headerLine(List<String> columns) {
         StringBuilder sb = new StringBuilder();
         for (String c : columns) {

@@ -11,73 +11,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cdrgen.ReadmeDdlTest;
 import org.cdrgen.output.EventSchema;
+import org.cdrgen.schema.Column;
+import org.cdrgen.schema.ColumnType;
+import org.cdrgen.schema.Ddl;
+import org.cdrgen.schema.Schema;
+import org.cdrgen.schema.Table;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A consumer's view: a drop loads into typed DuckDB tables with exactly the SQL below (the README's), every
- * row parses, and the counts are the manifest's; the Hive-style folders give the `date` column. Identifiers
- * (IMSI, MSISDN, IMEI, MCC, MNC) are text: an MNC such as "01" must keep its leading zero.
+ * A consumer's view: a drop loads into typed DuckDB tables with exactly the README's DuckDB SQL (read from
+ * README.md, its 'out/' pointed at a generated drop), every row parses, the tables have the typed schema's
+ * columns and types, no column the schema calls NOT NULL holds a NULL, and the counts are the manifest's;
+ * the Hive-style folders give the `date` column. Identifiers (IMSI, MSISDN, IMEI, MCC, MNC) are text: an
+ * MNC such as "01" must keep its leading zero.
  */
 class DuckDbLoadTest {
-    static final String CREATE_EVENTS = """
-            CREATE TABLE events (
-              record_id BIGINT, event_type VARCHAR, direction VARCHAR, call_reference BIGINT,
-              start_time TIMESTAMPTZ, answer_time TIMESTAMPTZ, end_time TIMESTAMPTZ, duration_s INTEGER,
-              served_imsi VARCHAR, served_msisdn VARCHAR, served_imei VARCHAR, other_party_msisdn VARCHAR,
-              other_party_on_net BOOLEAN, mcc VARCHAR, mnc VARCHAR, tac INTEGER, cell_id BIGINT, rat_type VARCHAR,
-              cause_for_term INTEGER, call_disposition VARCHAR, release_cause INTEGER, sms_status VARCHAR,
-              sms_segments INTEGER, apn VARCHAR, bytes_uplink BIGINT, bytes_downlink BIGINT, charging_id BIGINT,
-              record_sequence_number INTEGER, roaming BOOLEAN, visited_plmn VARCHAR, recording_entity VARCHAR,
-              date DATE)""";
-
-    static final String LOAD_EVENTS = """
-            INSERT INTO events
-            SELECT * FROM read_csv('DIR/events/*/*.csv', header = true,
-              hive_partitioning = true, hive_types = {'date': DATE},
-              columns = {'record_id': 'BIGINT', 'event_type': 'VARCHAR', 'direction': 'VARCHAR',
-                'call_reference': 'BIGINT', 'start_time': 'TIMESTAMPTZ', 'answer_time': 'TIMESTAMPTZ',
-                'end_time': 'TIMESTAMPTZ', 'duration_s': 'INTEGER', 'served_imsi': 'VARCHAR',
-                'served_msisdn': 'VARCHAR', 'served_imei': 'VARCHAR', 'other_party_msisdn': 'VARCHAR',
-                'other_party_on_net': 'BOOLEAN', 'mcc': 'VARCHAR', 'mnc': 'VARCHAR', 'tac': 'INTEGER',
-                'cell_id': 'BIGINT', 'rat_type': 'VARCHAR', 'cause_for_term': 'INTEGER',
-                'call_disposition': 'VARCHAR', 'release_cause': 'INTEGER', 'sms_status': 'VARCHAR',
-                'sms_segments': 'INTEGER', 'apn': 'VARCHAR', 'bytes_uplink': 'BIGINT', 'bytes_downlink': 'BIGINT',
-                'charging_id': 'BIGINT', 'record_sequence_number': 'INTEGER', 'roaming': 'BOOLEAN',
-                'visited_plmn': 'VARCHAR', 'recording_entity': 'VARCHAR'})""";
-
-    static final String CREATE_SUBSCRIBERS = """
-            CREATE TABLE subscribers (
-              subscriber_id BIGINT, served_imsi VARCHAR, served_msisdn VARCHAR, served_imei VARCHAR, plan VARCHAR,
-              activation_date DATE, home_cell_id BIGINT, work_cell_id BIGINT, device_rat VARCHAR)""";
-
-    static final String LOAD_SUBSCRIBERS = """
-            INSERT INTO subscribers
-            SELECT * FROM read_csv('DIR/subscribers*.csv', header = true,
-              columns = {'subscriber_id': 'BIGINT', 'served_imsi': 'VARCHAR', 'served_msisdn': 'VARCHAR',
-                'served_imei': 'VARCHAR', 'plan': 'VARCHAR', 'activation_date': 'DATE', 'home_cell_id': 'BIGINT',
-                'work_cell_id': 'BIGINT', 'device_rat': 'VARCHAR'})""";
-
-    static final String CREATE_CELLS = """
-            CREATE TABLE cells (
-              cell_id BIGINT, mcc VARCHAR, mnc VARCHAR, tac INTEGER, rat_type VARCHAR,
-              latitude DOUBLE, longitude DOUBLE, azimuth_deg INTEGER)""";
-
-    static final String LOAD_CELLS = """
-            INSERT INTO cells
-            SELECT * FROM read_csv('DIR/cells.csv', header = true,
-              columns = {'cell_id': 'BIGINT', 'mcc': 'VARCHAR', 'mnc': 'VARCHAR', 'tac': 'INTEGER',
-                'rat_type': 'VARCHAR', 'latitude': 'DOUBLE', 'longitude': 'DOUBLE', 'azimuth_deg': 'INTEGER'})""";
-
     @TempDir
     static Path tmp;
     static Path drop;
     static JsonNode manifest;
+    /** The README's DuckDB statements: each CREATE TABLE by its table's name, and the closing query. */
+    static Map<String, String> createTable;
+    static String readmeQuery;
 
     @BeforeAll
     static void generate() {
@@ -85,10 +48,25 @@ class DuckDbLoadTest {
         // ~2 MB a day at 512 KiB per part: several parts per day to add up.
         OpsCli.generate(drop, 500, 2, "--max-file-size", "512KiB");
         manifest = OpsDrops.manifest(drop);
+        readReadme();
     }
 
-    static String sql(String template) {
-        return template.replace("DIR", drop.toString().replace('\\', '/').replace("'", "''"));
+    /** Splits the README's DuckDB block into statements and points its 'out/...' paths at the drop. */
+    static void readReadme() {
+        String dir = drop.toString().replace('\\', '/').replace("'", "''");
+        createTable = new LinkedHashMap<>();
+        readmeQuery = null;
+        for (String statement : ReadmeDdlTest.codeBlockAfter("DuckDB").split(";\\s*\\n")) {
+            String sql = statement.strip().replace("'out/", "'" + dir + "/");
+            if (sql.startsWith("CREATE TABLE ")) {
+                createTable.put(sql.substring("CREATE TABLE ".length()).split("\\s", 2)[0], sql);
+            } else if (sql.startsWith("SELECT ")) {
+                readmeQuery = sql;
+            }
+        }
+        assertEquals(List.of("events", "subscribers", "cells"), List.copyOf(createTable.keySet()),
+                "tables the README's DuckDB SQL creates");
+        assertTrue(readmeQuery != null, "the README's DuckDB SQL ends with a query");
     }
 
     static long count(Statement s, String sql) throws SQLException {
@@ -98,15 +76,37 @@ class DuckDbLoadTest {
         }
     }
 
+    /** "name TYPE" of each column of a DuckDB table, in order, with DuckDB's own type names. */
     static List<String> columnsOf(Statement s, String table) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = '"
-                + table + "' ORDER BY ordinal_position")) {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
+                + " WHERE table_name = '" + table + "' ORDER BY ordinal_position")) {
             while (rs.next()) {
-                names.add(rs.getString(1));
+                columns.add(rs.getString(1) + " " + rs.getString(2));
             }
         }
-        return names;
+        return columns;
+    }
+
+    /** "name TYPE" of each column of the schema's table, as DuckDB reports the types the README declares. */
+    static List<String> schemaColumns(Table table) {
+        List<String> columns = new ArrayList<>();
+        for (Column c : table.columns()) {
+            // DuckDB reports its alias TIMESTAMPTZ by the standard name.
+            String type = c.type() == ColumnType.TIMESTAMP ? "TIMESTAMP WITH TIME ZONE" : Ddl.duckDbType(c.type());
+            columns.add(c.name() + " " + type);
+        }
+        return columns;
+    }
+
+    /** Every column the schema calls never empty loaded without a NULL (read_csv reads an empty field as NULL). */
+    static void assertNoNullWhereTheSchemaSaysNotNull(Statement s, Table table) throws SQLException {
+        for (Column c : table.columns()) {
+            if (!c.nullable()) {
+                assertEquals(0, count(s, "SELECT count(*) FROM " + table.name() + " WHERE " + c.name() + " IS NULL"),
+                        table.name() + "." + c.name() + " is NOT NULL in the schema");
+            }
+        }
     }
 
     static Map<String, Long> manifestRows() {
@@ -126,25 +126,11 @@ class DuckDbLoadTest {
         assertEquals(2, manifestPerDay.size());
 
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute(CREATE_EVENTS);
-            List<String> expectedColumns = new ArrayList<>(EventSchema.COLUMNS);
-            expectedColumns.add("date");
+            s.execute(createTable.get("events"));
+            List<String> expectedColumns = schemaColumns(Schema.EVENTS);
+            expectedColumns.add("date DATE");
             assertEquals(expectedColumns, columnsOf(s, "events"), "the table has the schema's columns, then date");
-            List<String> read = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("DESCRIBE " + sql(LOAD_EVENTS).substring("INSERT INTO events".length()))) {
-                while (rs.next()) {
-                    read.add(rs.getString("column_name") + " " + rs.getString("column_type"));
-                }
-            }
-            List<String> declared = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
-                    + " WHERE table_name = 'events' ORDER BY ordinal_position")) {
-                while (rs.next()) {
-                    declared.add(rs.getString(1) + " " + rs.getString(2));
-                }
-            }
-            assertEquals(declared, read, "read_csv's columns = {...} vs the table");
-            s.execute(sql(LOAD_EVENTS));
+            assertNoNullWhereTheSchemaSaysNotNull(s, Schema.EVENTS);
 
             long total = count(s, "SELECT count(*) FROM events");
             assertEquals(manifest.get("event_rows").asLong(), total, "rows loaded vs manifest event_rows");
@@ -155,6 +141,13 @@ class DuckDbLoadTest {
                 }
             }
             assertEquals(manifestPerDay, perDay, "rows per day (the Hive `date` column) vs the manifest's files");
+            long readmeQueryTotal = 0;
+            try (ResultSet rs = s.executeQuery(readmeQuery)) {
+                while (rs.next()) {
+                    readmeQueryTotal += rs.getLong(3);
+                }
+            }
+            assertEquals(total, readmeQueryTotal, "the README's query counts every row");
 
             // The types really parsed: a start time on its folder's day, 15-digit identifiers, unique ids.
             assertEquals(0, count(s, "SELECT count(*) FROM events WHERE start_time IS NULL"
@@ -164,12 +157,13 @@ class DuckDbLoadTest {
             assertEquals(total, count(s, "SELECT count(DISTINCT record_id) FROM events"), "record_id is unique");
             assertTrue(count(s, "SELECT count(*) FROM events WHERE event_type = 'DATA' AND bytes_downlink > 0") > 0);
 
-            // Joining to cells: cell_id alone repeats across RATs (co-sited GERAN and UTRAN cells share a CI),
-            // so the key is (rat_type, cell_id). Every event in the home network finds its cell.
-            s.execute(CREATE_CELLS);
-            s.execute(sql(LOAD_CELLS));
-            assertEquals(count(s, "SELECT count(*) FROM cells"),
-                    count(s, "SELECT count(*) FROM (SELECT DISTINCT rat_type, cell_id FROM cells)"), "(rat_type, cell_id) is a key");
+            // Joining to cells by the cells' key, (rat_type, tac, cell_id): cell_id alone repeats across RATs
+            // (co-sited GERAN and UTRAN cells share a CI) and GERAN/UTRAN CIs repeat in other location areas.
+            // Every event in the home network finds its cell.
+            s.execute(createTable.get("cells"));
+            assertEquals(count(s, "SELECT count(*) FROM cells"), count(s,
+                    "SELECT count(*) FROM (SELECT DISTINCT " + String.join(", ", Schema.CELLS.primaryKey())
+                            + " FROM cells)"), "the schema's key of cells is a key");
             assertEquals(0, count(s, "SELECT count(*) FROM events e WHERE NOT roaming AND NOT EXISTS (SELECT 1 FROM cells c"
                     + " WHERE c.rat_type = e.rat_type AND c.cell_id = e.cell_id AND c.tac = e.tac)"));
         }
@@ -179,12 +173,12 @@ class DuckDbLoadTest {
     void subscribersAndCellsLoadIntoTypedTables() throws SQLException {
         Map<String, Long> rows = manifestRows();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute(CREATE_SUBSCRIBERS);
-            assertEquals(EventSchema.SUBSCRIBER_COLUMNS, columnsOf(s, "subscribers"));
-            s.execute(sql(LOAD_SUBSCRIBERS));
-            s.execute(CREATE_CELLS);
-            assertEquals(EventSchema.CELL_COLUMNS, columnsOf(s, "cells"));
-            s.execute(sql(LOAD_CELLS));
+            s.execute(createTable.get("subscribers"));
+            assertEquals(schemaColumns(Schema.SUBSCRIBERS), columnsOf(s, "subscribers"));
+            assertNoNullWhereTheSchemaSaysNotNull(s, Schema.SUBSCRIBERS);
+            s.execute(createTable.get("cells"));
+            assertEquals(schemaColumns(Schema.CELLS), columnsOf(s, "cells"));
+            assertNoNullWhereTheSchemaSaysNotNull(s, Schema.CELLS);
 
             assertEquals(rows.get("subscribers.csv"), count(s, "SELECT count(*) FROM subscribers"));
             assertEquals(500, count(s, "SELECT count(DISTINCT subscriber_id) FROM subscribers"));
