@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +34,8 @@ class DeterminismTest {
 
     private TreeMap<String, byte[]> generate(String name, long seed, int threads, String maxFileSize) {
         Path out = tmp.resolve(name);
-        CliRun.ok(args(out, seed, threads, maxFileSize));
-        return DropFiles.readTree(out);
+        Cli.ok(args(out, seed, threads, maxFileSize));
+        return Drops.contents(out);
     }
 
     @Test
@@ -66,17 +68,17 @@ class DeterminismTest {
     @Test
     void aDrawnSeedIsLoggedAndWrittenSoTheRunCanBeRepeated() throws Exception {
         Path first = tmp.resolve("drawn");
-        CliRun.Result run = CliRun.ok("--subscribers", "300", "--start-date", "2026-03-02", "--output-dir",
+        Cli.Result run = Cli.ok("--subscribers", "300", "--start-date", "2026-03-02", "--output-dir",
                 first.toString());
         String manifest = Files.readString(first.resolve("manifest.json"));
         Matcher seed = Pattern.compile("\"seed\" : (-?\\d+)").matcher(manifest);
         assertTrue(seed.find(), "manifest holds the seed: " + manifest);
-        assertTrue(run.err().contains("--seed " + seed.group(1)), "the drawn seed is logged: " + run.err());
+        assertTrue(run.stderr().contains("--seed " + seed.group(1)), "the drawn seed is logged: " + run.stderr());
         Path again = tmp.resolve("repeated");
-        CliRun.ok("--subscribers", "300", "--start-date", "2026-03-02", "--seed", seed.group(1), "--output-dir",
+        Cli.ok("--subscribers", "300", "--start-date", "2026-03-02", "--seed", seed.group(1), "--output-dir",
                 again.toString());
-        TreeMap<String, byte[]> repeated = DropFiles.readTree(again);
-        TreeMap<String, byte[]> original = DropFiles.readTree(first);
+        TreeMap<String, byte[]> repeated = Drops.contents(again);
+        TreeMap<String, byte[]> original = Drops.contents(first);
         for (String file : original.keySet()) {
             if (file.startsWith("events/") || file.equals("subscribers.csv") || file.equals("cells.csv")) {
                 assertArrayEquals(original.get(file), repeated.get(file), file + " differs when repeated");

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.cdrgen.output.EventSchema;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +36,11 @@ class DistributionTest {
     static void generate() {
         Path out = tmp.resolve("drop");
         // 2026-03-02 is a Monday: a plain working day, no weekend or special-day multipliers.
-        CliRun.ok("--subscribers", Integer.toString(SUBSCRIBERS), "--days", "1", "--start-date", "2026-03-02",
+        Cli.ok("--subscribers", Integer.toString(SUBSCRIBERS), "--days", "1", "--start-date", "2026-03-02",
                 "--seed", "314159", "--threads", "2", "--output-dir", out.toString());
-        for (List<Path> parts : DropFiles.eventFilesByDay(out).values()) {
+        for (List<Path> parts : Drops.eventFilesByDay(out).values()) {
             for (Path part : parts) {
-                rows.addAll(DropFiles.readCsv(part).records());
+                rows.addAll(Drops.readCsv(part).records());
             }
         }
     }
@@ -126,15 +128,15 @@ class DistributionTest {
     void weekendsAreTheQuieterDaysWithLongerCalls(@TempDir Path weekDir) {
         Path out = weekDir.resolve("week");
         int subscribers = 1000;
-        CliRun.ok("--subscribers", Integer.toString(subscribers), "--days", "7", "--start-date", "2026-03-02",
+        Cli.ok("--subscribers", Integer.toString(subscribers), "--days", "7", "--start-date", "2026-03-02",
                 "--seed", "2718", "--threads", "2", "--output-dir", out.toString());
         Map<String, Double> callsPerSubscriber = new java.util.TreeMap<>();
         Map<String, Double> medianDuration = new java.util.TreeMap<>();
-        for (Map.Entry<String, List<Path>> day : DropFiles.eventFilesByDay(out).entrySet()) {
+        for (Map.Entry<String, List<Path>> day : Drops.eventFilesByDay(out).entrySet()) {
             List<Double> durations = new ArrayList<>();
             long calls = 0;
             for (Path part : day.getValue()) {
-                for (CSVRecord r : DropFiles.readCsv(part).records()) {
+                for (CSVRecord r : Drops.readCsv(part).records()) {
                     if (r.get(c("event_type")).equals("VOICE") && r.get(c("direction")).equals("MO")) {
                         calls++;
                         if (r.get(c("call_disposition")).equals("ANSWERED")) {

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cdrgen.inspect.DropReport;
 import org.cdrgen.inspect.DropStatistics;
+import org.cdrgen.testing.Cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +40,9 @@ class RealismTest {
     @BeforeAll
     static void generate() throws IOException {
         drop = tmp.resolve("drop");
-        CliRun.Result run = CliRun.run("--subscribers", "2000", "--days", "14", "--seed", "11",
+        Cli.Result run = Cli.run("--subscribers", "2000", "--days", "14", "--seed", "11",
                 "--start-date", "2026-03-02", "--quiet", "--output-dir", drop.toString());
-        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(0, run.exit(), run.describe());
         report = DropStatistics.analyze(drop);
         try (Stream<Path> files = Files.walk(drop.resolve("events"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
@@ -203,10 +204,10 @@ class RealismTest {
     @Test
     void theSmsEraProfileReallyChangesTheOutput() throws IOException {
         Path era = tmp.resolve("sms-era");
-        CliRun.Result run = CliRun.run("--subscribers", "500", "--days", "2", "--seed", "11",
+        Cli.Result run = Cli.run("--subscribers", "500", "--days", "2", "--seed", "11",
                 "--start-date", "2026-03-02", "--quiet", "--config", "config/sms-era-2010.yaml",
                 "--output-dir", era.toString());
-        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(0, run.exit(), run.describe());
         DropReport old = DropStatistics.analyze(era);
         double smsNow = report.activity().perSubscriberDay().get("sms_mo").all().mean();
         double smsThen = old.activity().perSubscriberDay().get("sms_mo").all().mean();

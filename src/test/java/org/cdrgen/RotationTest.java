@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cdrgen.DropFiles.Violations;
 import org.cdrgen.output.EventSchema;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
+import org.cdrgen.testing.Drops.Violations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +31,7 @@ class RotationTest {
         List<String> args = new ArrayList<>(List.of("--subscribers", "1000", "--days", "2", "--start-date",
                 "2026-03-02", "--seed", "5", "--threads", "2", "--output-dir", out.toString()));
         args.addAll(List.of(extra));
-        CliRun.ok(args.toArray(String[]::new));
+        Cli.ok(args.toArray(String[]::new));
         return out;
     }
 
@@ -38,8 +40,8 @@ class RotationTest {
         long limit = 64 * 1024;
         Path whole = generate("whole");
         Path rotated = generate("rotated", "--max-file-size", "64KiB");
-        TreeMap<String, List<Path>> wholeDays = DropFiles.eventFilesByDay(whole);
-        TreeMap<String, List<Path>> rotatedDays = DropFiles.eventFilesByDay(rotated);
+        TreeMap<String, List<Path>> wholeDays = Drops.eventFilesByDay(whole);
+        TreeMap<String, List<Path>> rotatedDays = Drops.eventFilesByDay(rotated);
         assertEquals(List.of("2026-03-02", "2026-03-03"), new ArrayList<>(rotatedDays.keySet()));
         assertEquals(wholeDays.keySet(), rotatedDays.keySet());
 
@@ -57,12 +59,12 @@ class RotationTest {
                 v.check(size <= limit, () -> part + " has " + size + " bytes, more than the limit " + limit);
                 String text = Files.readString(part, StandardCharsets.UTF_8);
                 v.check(text.startsWith(HEADER), () -> part + " does not start with the header");
-                List<String> rows = DropFiles.dataLines(part);
+                List<String> rows = Drops.rows(part);
                 v.check(!rows.isEmpty(), () -> part + " has no rows");
                 concatenated.addAll(rows);
                 if (i + 1 < parts.size()) {
                     // The writer starts a new file only when the next row would not fit.
-                    List<String> next = DropFiles.dataLines(parts.get(i + 1));
+                    List<String> next = Drops.rows(parts.get(i + 1));
                     if (!next.isEmpty()) {
                         long nextRow = next.get(0).getBytes(StandardCharsets.UTF_8).length + 1;
                         v.check(size + nextRow > limit, () -> part + " was closed at " + size
@@ -72,7 +74,7 @@ class RotationTest {
             }
             List<String> expected = new ArrayList<>();
             for (Path p : wholeDays.get(day.getKey())) {
-                expected.addAll(DropFiles.dataLines(p));
+                expected.addAll(Drops.rows(p));
             }
             assertEquals(expected.size(), concatenated.size(), day.getKey() + ": row count with and without rotation");
             assertEquals(expected, concatenated, day.getKey() + ": rows lost, duplicated or reordered by rotation");
@@ -90,13 +92,13 @@ class RotationTest {
     @Test
     void theMinimumLimitOf4KiBIsAccepted() throws Exception {
         Path out = tmp.resolve("min");
-        CliRun.ok("--subscribers", "50", "--days", "1", "--start-date", "2026-03-02", "--seed", "5",
+        Cli.ok("--subscribers", "50", "--days", "1", "--start-date", "2026-03-02", "--seed", "5",
                 "--max-file-size", "4KiB", "--output-dir", out.toString());
-        List<Path> parts = DropFiles.eventFilesByDay(out).get("2026-03-02");
+        List<Path> parts = Drops.eventFilesByDay(out).get("2026-03-02");
         assertTrue(parts.size() > 5, "parts: " + parts.size());
         for (Path part : parts) {
             assertTrue(Files.size(part) <= 4096, part + ": " + Files.size(part));
-            assertTrue(!DropFiles.dataLines(part).isEmpty(), part + " has no rows");
+            assertTrue(!Drops.rows(part).isEmpty(), part + " has no rows");
         }
         assertManifestMatchesFiles(out, 4096);
     }
@@ -108,9 +110,9 @@ class RotationTest {
         Files.writeString(config, "voice:\n  mo_calls_per_day: 0\n  mt_off_net_calls_per_day: 0\n"
                 + "sms:\n  mo_per_day: 0\n  mt_off_net_per_day: 0\n" + "data:\n  sessions_per_day: 0\n");
         Path out = tmp.resolve("silent");
-        CliRun.ok("--subscribers", "20", "--days", "2", "--start-date", "2026-03-02", "--seed", "5",
+        Cli.ok("--subscribers", "20", "--days", "2", "--start-date", "2026-03-02", "--seed", "5",
                 "--max-file-size", "4KiB", "--config", config.toString(), "--output-dir", out.toString());
-        TreeMap<String, List<Path>> days = DropFiles.eventFilesByDay(out);
+        TreeMap<String, List<Path>> days = Drops.eventFilesByDay(out);
         assertEquals(List.of("2026-03-02", "2026-03-03"), new ArrayList<>(days.keySet()));
         for (List<Path> parts : days.values()) {
             assertEquals(1, parts.size(), "parts: " + parts);
@@ -120,7 +122,7 @@ class RotationTest {
     }
 
     static void assertManifestMatchesFiles(Path out, long limit) {
-        JsonNode manifest = DropFiles.assertManifestMatchesFiles(out);
+        JsonNode manifest = Drops.assertManifestMatches(out);
         assertEquals(limit, manifest.get("max_file_bytes").asLong(), "max_file_bytes");
     }
 }

@@ -15,12 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVRecord;
-import org.cdrgen.DropFiles.Csv;
-import org.cdrgen.DropFiles.Violations;
 import org.cdrgen.output.EventSchema;
 import org.cdrgen.schema.ColumnType;
 import org.cdrgen.schema.Schema;
 import org.cdrgen.schema.Table;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
+import org.cdrgen.testing.Drops.Csv;
+import org.cdrgen.testing.Drops.Violations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +67,7 @@ class SchemaDocTest {
     static void readDocAndGenerate() throws IOException {
         doc = Files.readAllLines(SCHEMA_DOC, StandardCharsets.UTF_8);
         drop = tmp.resolve("drop");
-        CliRun.ok("--subscribers", "20", "--days", "1", "--seed", "1", "--start-date", "2026-03-02", "--quiet",
+        Cli.ok("--subscribers", "20", "--days", "1", "--seed", "1", "--start-date", "2026-03-02", "--quiet",
                 "--output-dir", drop.toString());
     }
 
@@ -136,7 +138,7 @@ class SchemaDocTest {
 
     @Test
     void documentedColumnsAreTheHeadersOfAGeneratedDrop() throws IOException {
-        Path events = DropFiles.eventFilesByDay(drop).firstEntry().getValue().get(0);
+        Path events = Drops.eventFilesByDay(drop).firstEntry().getValue().get(0);
         Map<Path, String> headingOfFile = Map.of(
                 events, "## events",
                 drop.resolve("subscribers.csv"), "## subscribers.csv",
@@ -152,11 +154,11 @@ class SchemaDocTest {
     @Test
     void columnsDocumentedAsNeverEmptyAreFilledInAGeneratedDrop() {
         List<Csv> eventFiles = new ArrayList<>();
-        DropFiles.eventFilesByDay(drop).values().forEach(parts -> parts.forEach(p -> eventFiles.add(DropFiles.readCsv(p))));
+        Drops.eventFilesByDay(drop).values().forEach(parts -> parts.forEach(p -> eventFiles.add(Drops.readCsv(p))));
         Violations v = new Violations("columns docs/schema.md says are never empty");
         checkNeverEmpty(columnTable("## events"), eventFiles, v);
-        checkNeverEmpty(columnTable("## subscribers.csv"), List.of(DropFiles.readCsv(drop.resolve("subscribers.csv"))), v);
-        checkNeverEmpty(columnTable("## cells.csv"), List.of(DropFiles.readCsv(drop.resolve("cells.csv"))), v);
+        checkNeverEmpty(columnTable("## subscribers.csv"), List.of(Drops.readCsv(drop.resolve("subscribers.csv"))), v);
+        checkNeverEmpty(columnTable("## cells.csv"), List.of(Drops.readCsv(drop.resolve("cells.csv"))), v);
         v.assertNone();
     }
 

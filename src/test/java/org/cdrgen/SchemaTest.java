@@ -22,13 +22,15 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
-import org.cdrgen.DropFiles.Csv;
-import org.cdrgen.DropFiles.Violations;
 import org.cdrgen.config.Device;
 import org.cdrgen.config.Profile;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.model.Luhn;
 import org.cdrgen.output.EventSchema;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
+import org.cdrgen.testing.Drops.Csv;
+import org.cdrgen.testing.Drops.Violations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,20 +149,20 @@ class SchemaTest {
         assertEquals("UTC", profile.network().timeZone(), "these checks assume the default profile's UTC days");
         assertEquals(List.of("234", "15", "44"), List.of(homeMcc, homeMnc, countryCode), "the default profile's PLMN");
         out = tmp.resolve("drop");
-        CliRun.ok("--subscribers", Integer.toString(SUBSCRIBERS), "--days", Integer.toString(DAYS),
+        Cli.ok("--subscribers", Integer.toString(SUBSCRIBERS), "--days", Integer.toString(DAYS),
                 "--start-date", START.toString(), "--seed", "20260302", "--threads", "2",
                 "--output-dir", out.toString());
-        tree = DropFiles.readTree(out);
+        tree = Drops.contents(out);
         for (int i = 0; i < EventSchema.COLUMNS.size(); i++) {
             col.put(EventSchema.COLUMNS.get(i), i);
         }
-        cells = DropFiles.readCsv(out.resolve("cells.csv"));
-        subscribers = DropFiles.readCsv(out.resolve("subscribers.csv"));
-        DropFiles.eventFilesByDay(out).forEach((day, parts) -> {
+        cells = Drops.readCsv(out.resolve("cells.csv"));
+        subscribers = Drops.readCsv(out.resolve("subscribers.csv"));
+        Drops.eventFilesByDay(out).forEach((day, parts) -> {
             for (Path part : parts) {
-                Csv csv = DropFiles.readCsv(part);
+                Csv csv = Drops.readCsv(part);
                 for (CSVRecord r : csv.records()) {
-                    events.add(new Ev(DropFiles.relative(out, part), day, r.getRecordNumber(), r));
+                    events.add(new Ev(Drops.relative(out, part), day, r.getRecordNumber(), r));
                 }
             }
         });
@@ -202,7 +204,7 @@ class SchemaTest {
             v.check(text.indexOf('\r') < 0, () -> name + ": has \\r (the schema's line end is \\n)");
             // No value of the default profile contains a comma, quote or line break, so nothing is quoted.
             v.check(text.indexOf('"') < 0, () -> name + ": has a quote although no field needs quoting");
-            Csv csv = DropFiles.parseCsv(name, text);
+            Csv csv = Drops.parseCsv(name, text);
             v.check(csv.header().equals(columns), () -> name + ": parsed header " + csv.header());
             v.check(!csv.records().isEmpty(), () -> name + ": no data rows");
             for (CSVRecord r : csv.records()) {
@@ -215,7 +217,7 @@ class SchemaTest {
 
     @Test
     void manifestListsEveryFileWithItsRowsBytesAndChecksum() {
-        JsonNode manifest = DropFiles.assertManifestMatchesFiles(out);
+        JsonNode manifest = Drops.assertManifestMatches(out);
         assertEquals(20260302L, manifest.get("seed").asLong());
         assertEquals(START.toString(), manifest.get("start_date").asText());
         assertEquals(DAYS, manifest.get("days").asInt());
@@ -264,7 +266,7 @@ class SchemaTest {
             }
         }
         v.assertNone();
-        Map<String, Long> types = DropFiles.histogram(events.stream().map(e -> e.get("event_type")).toList());
+        Map<String, Long> types = Drops.histogram(events.stream().map(e -> e.get("event_type")).toList());
         assertEquals(Set.of("VOICE", "SMS", "DATA"), types.keySet(), "every event type occurs: " + types);
     }
 

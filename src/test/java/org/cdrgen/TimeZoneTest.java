@@ -11,8 +11,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
-import org.cdrgen.DropFiles.Violations;
 import org.cdrgen.output.EventSchema;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
+import org.cdrgen.testing.Drops.Violations;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,10 +37,10 @@ class TimeZoneTest {
         Path config = tmp.resolve("zone.yaml");
         Files.writeString(config, "network:\n  time_zone: " + zoneId + "\n");
         Path out = tmp.resolve("drop");
-        CliRun.ok("--subscribers", "500", "--days", "3", "--start-date", start, "--seed", "9", "--threads", "2",
+        Cli.ok("--subscribers", "500", "--days", "3", "--start-date", start, "--seed", "9", "--threads", "2",
                 "--config", config.toString(), "--output-dir", out.toString());
 
-        Map<String, List<Path>> days = DropFiles.eventFilesByDay(out);
+        Map<String, List<Path>> days = Drops.eventFilesByDay(out);
         LocalDate first = LocalDate.parse(start);
         assertEquals(List.of(first.toString(), first.plusDays(1).toString(), first.plusDays(2).toString()),
                 List.copyOf(days.keySet()), "one partition per local day");
@@ -50,7 +52,7 @@ class TimeZoneTest {
             long from = date.atStartOfDay(zone).toInstant().toEpochMilli();
             long to = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
             for (Path part : day.getValue()) {
-                for (CSVRecord r : DropFiles.readCsv(part).records()) {
+                for (CSVRecord r : Drops.readCsv(part).records()) {
                     for (String c : List.of("start_time", "answer_time", "end_time")) {
                         String t = r.get(EventSchema.COLUMNS.indexOf(c));
                         if (t.isEmpty()) {

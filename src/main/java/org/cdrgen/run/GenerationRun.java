@@ -25,6 +25,7 @@ import org.cdrgen.generate.GenerationModel;
 import org.cdrgen.generate.CellRows;
 import org.cdrgen.output.ChunkBuffer;
 import org.cdrgen.output.CsvRowSink;
+import org.cdrgen.schema.Schema;
 import org.cdrgen.drop.DropLayout;
 import org.cdrgen.drop.DropDirectory;
 import org.cdrgen.drop.DropWriter;
@@ -285,7 +286,7 @@ public final class GenerationRun {
     }
 
     private Manifest manifest(List<OutputFile> files, long rows) {
-        return new Manifest(Version.get(), 1, settings.seed(), settings.startDate().toString(), settings.days(),
+        return new Manifest(Version.get(), Schema.SCHEMA_VERSION, settings.seed(), settings.startDate().toString(), settings.days(),
                 settings.subscribers(), settings.shard().toString(),
                 settings.shard().firstSubscriber(settings.subscribers()),
                 settings.shard().endSubscriber(settings.subscribers()),

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.cdrgen.CliRun;
+import org.cdrgen.testing.Cli;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,8 +86,8 @@ class BadInputTest {
         Path out = tmp.resolve("out");
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of("--dry-run", "--output-dir", out.toString()));
-        CliRun.Result r = CliRun.run(all.toArray(String[]::new));
-        assertEquals(0, r.exitCode(), r.describe());
+        Cli.Result r = Cli.run(all.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.describe());
         assertFalse(Files.exists(out), "--dry-run created the output dir: " + r.describe());
     }
 
@@ -110,14 +110,14 @@ class BadInputTest {
         List<String> all = new ArrayList<>(args);
         all.add("--output-dir");
         all.add(out.toString());
-        CliRun.Result r = CliRun.run(all.toArray(String[]::new));
+        Cli.Result r = Cli.run(all.toArray(String[]::new));
         assertRejected(r, expected);
         assertFalse(Files.exists(out), "the output dir was created: " + r.describe());
     }
 
     @Test
     void missingOutputDirIsRejected() {
-        CliRun.Result r = CliRun.run(valid().toArray(String[]::new));
+        Cli.Result r = Cli.run(valid().toArray(String[]::new));
         assertRejected(r, List.of("Missing required option", "--output-dir"));
     }
 
@@ -143,9 +143,9 @@ class BadInputTest {
         Path out = tmp.resolve("out");
         List<String> args = with("--config", config.toString());
         args.addAll(List.of("--output-dir", out.toString()));
-        CliRun.Result r = CliRun.run(args.toArray(String[]::new));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertRejected(r, expected);
-        assertTrue(r.errLines().get(0).contains(config.toString()), "the message names the file: " + r.describe());
+        assertTrue(r.stderrLines().get(0).contains(config.toString()), "the message names the file: " + r.describe());
         assertFalse(Files.exists(out), "the output dir was created: " + r.describe());
     }
 
@@ -155,7 +155,7 @@ class BadInputTest {
         Path out = tmp.resolve("out");
         List<String> args = with("--config", config.toString());
         args.addAll(List.of("--output-dir", out.toString()));
-        CliRun.Result r = CliRun.run(args.toArray(String[]::new));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertRejected(r, List.of(config.toString(), "does not exist"));
         assertFalse(Files.exists(out), "the output dir was created: " + r.describe());
     }
@@ -166,7 +166,7 @@ class BadInputTest {
         Files.writeString(file, "keep me");
         List<String> args = valid();
         args.addAll(List.of("--output-dir", file.toString()));
-        CliRun.Result r = CliRun.run(args.toArray(String[]::new));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertRejected(r, List.of(file.toString(), "not a directory"));
         assertEquals("keep me", Files.readString(file));
         assertEquals(List.of("a-file"), list(tmp));
@@ -179,7 +179,7 @@ class BadInputTest {
         Files.writeString(dir.resolve("old.csv"), "old");
         List<String> args = valid();
         args.addAll(List.of("--output-dir", dir.toString()));
-        CliRun.Result r = CliRun.run(args.toArray(String[]::new));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertRejected(r, List.of(dir.toString(), "not empty"));
         assertEquals(List.of("old.csv"), list(dir));
         assertEquals("old", Files.readString(dir.resolve("old.csv")));
@@ -191,20 +191,20 @@ class BadInputTest {
         Files.createDirectories(dir);
         List<String> args = valid();
         args.addAll(List.of("--output-dir", dir.toString()));
-        CliRun.Result r = CliRun.ok(args.toArray(String[]::new));
+        Cli.Result r = Cli.ok(args.toArray(String[]::new));
         assertTrue(Files.isRegularFile(dir.resolve("manifest.json")), r.describe());
     }
 
-    static void assertRejected(CliRun.Result r, List<String> expected) {
-        assertEquals(2, r.exitCode(), "exit code: " + r.describe());
-        List<String> lines = r.errLines();
+    static void assertRejected(Cli.Result r, List<String> expected) {
+        assertEquals(2, r.exit(), "exit code: " + r.describe());
+        List<String> lines = r.stderrLines();
         assertEquals(1, lines.size(), "stderr must be exactly one line: " + r.describe());
         String line = lines.get(0);
         assertTrue(line.startsWith("cdrgen: "), "message starts with 'cdrgen: ': " + line);
         for (String s : expected) {
             assertTrue(line.contains(s), "message lacks '" + s + "': " + line);
         }
-        assertFalse(r.err().contains("at org.") || r.err().contains("Exception"), "stack trace: " + r.describe());
+        assertFalse(r.stderr().contains("at org.") || r.stderr().contains("Exception"), "stack trace: " + r.describe());
         assertEquals("", r.out(), "nothing on stdout: " + r.describe());
     }
 

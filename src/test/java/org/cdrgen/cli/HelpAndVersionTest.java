@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cdrgen.CliRun;
 import org.cdrgen.Version;
+import org.cdrgen.testing.Cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -29,8 +29,8 @@ class HelpAndVersionTest {
 
     @Test
     void helpListsEveryOptionWithItsDefault() {
-        CliRun.Result r = CliRun.run("--help");
-        assertEquals(0, r.exitCode(), r.describe());
+        Cli.Result r = Cli.run("--help");
+        assertEquals(0, r.exit(), r.describe());
         String help = r.out();
         Map<String, String> entries = optionEntries(help);
         for (Map.Entry<String, List<String>> option : DEFAULTS.entrySet()) {
@@ -52,8 +52,8 @@ class HelpAndVersionTest {
         }
         assertFalse(help.contains("${"), "unresolved variable in help:\n" + help);
         assertTrue(help.contains("Exit codes"), "help documents the exit codes:\n" + help);
-        assertEquals("", r.err(), "nothing on stderr");
-        assertEquals(help, CliRun.run("-h").out(), "-h and --help print the same");
+        assertEquals("", r.stderr(), "nothing on stderr");
+        assertEquals(help, Cli.run("-h").out(), "-h and --help print the same");
     }
 
     /** The option list of a picocli help text: long option name -> its entry, wrapped lines joined. */
@@ -80,10 +80,10 @@ class HelpAndVersionTest {
 
     @Test
     void versionPrintsTheProjectVersion() {
-        CliRun.Result r = CliRun.run("--version");
-        assertEquals(0, r.exitCode(), r.describe());
+        Cli.Result r = Cli.run("--version");
+        assertEquals(0, r.exit(), r.describe());
         assertEquals("cdrgen 0.1.0", r.out().lines().findFirst().orElse(""), r.describe());
         assertEquals("0.1.0", Version.get());
-        assertEquals("", r.err());
+        assertEquals("", r.stderr());
     }
 }

@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.cdrgen.CliRun;
 import org.cdrgen.inspect.EventRecord.Column;
 import org.cdrgen.schema.ColumnType;
 import org.cdrgen.schema.Schema;
+import org.cdrgen.testing.Cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class EventRecordSchemaTest {
     @BeforeAll
     static void generate() throws IOException {
         Path drop = tmp.resolve("drop");
-        CliRun.ok("--subscribers", "30", "--days", "1", "--seed", "7", "--start-date", "2026-03-02", "--quiet",
+        Cli.ok("--subscribers", "30", "--days", "1", "--seed", "7", "--start-date", "2026-03-02", "--quiet",
                 "--output-dir", drop.toString());
         try (Stream<Path> files = Files.walk(drop.resolve("events"))) {
             eventFile = files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().findFirst().orElseThrow();

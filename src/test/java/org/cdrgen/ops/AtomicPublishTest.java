@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.cdrgen.config.ProfileLoader;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +30,14 @@ class AtomicPublishTest {
         oneThread = tmp.resolve("t1");
         twoThreads = tmp.resolve("t2");
         // ~0.8 MB per day at 256 KiB per part: several parts per day.
-        OpsCli.generate(oneThread, 200, 2, "--max-file-size", "256KiB", "--threads", "1");
-        OpsCli.generate(twoThreads, 200, 2, "--max-file-size", "256KiB", "--threads", "2");
+        Cli.generate(oneThread, 200, 2, "--max-file-size", "256KiB", "--threads", "1");
+        Cli.generate(twoThreads, 200, 2, "--max-file-size", "256KiB", "--threads", "2");
     }
 
     @Test
     void manifestListsEveryFileWithItsRowsBytesAndSha256() {
-        JsonNode manifest = OpsDrops.manifest(oneThread);
-        List<String> listed = OpsDrops.manifestPaths(manifest);
+        JsonNode manifest = Drops.manifest(oneThread);
+        List<String> listed = Drops.manifestPaths(manifest);
         assertTrue(listed.contains("cells.csv"), listed.toString());
         assertTrue(listed.contains("subscribers.csv"), listed.toString());
         TreeMap<String, List<String>> partsByDay = new TreeMap<>();
@@ -54,7 +56,7 @@ class AtomicPublishTest {
             }
         }
         // Sizes, checksums and row counts recomputed here; and nothing present that the manifest does not list.
-        OpsDrops.assertManifestMatches(oneThread);
+        Drops.assertManifestMatches(oneThread);
 
         long eventRows = 0;
         for (JsonNode f : manifest.get("files")) {
@@ -72,9 +74,9 @@ class AtomicPublishTest {
 
     @Test
     void manifestSaysHowToRepeatTheRun() {
-        JsonNode m = OpsDrops.manifest(oneThread);
-        assertEquals(Long.parseLong(OpsCli.SEED), m.get("seed").asLong());
-        assertEquals(OpsCli.START, m.get("start_date").asText());
+        JsonNode m = Drops.manifest(oneThread);
+        assertEquals(Long.parseLong(Cli.SEED), m.get("seed").asLong());
+        assertEquals(Cli.START, m.get("start_date").asText());
         assertEquals(2, m.get("days").asInt());
         assertEquals(200, m.get("subscribers").asInt());
         assertEquals("1/1", m.get("shard").asText());
@@ -93,7 +95,7 @@ class AtomicPublishTest {
         assertTrue(Files.isRegularFile(success));
         assertEquals(0, Files.size(success), "_SUCCESS is empty");
         FileTime marker = Files.getLastModifiedTime(success);
-        for (String f : OpsDrops.files(oneThread)) {
+        for (String f : Drops.files(oneThread)) {
             FileTime t = Files.getLastModifiedTime(oneThread.resolve(f));
             assertTrue(marker.compareTo(t) >= 0, "_SUCCESS (" + marker + ") is older than " + f + " (" + t + ")");
         }
@@ -101,13 +103,13 @@ class AtomicPublishTest {
 
     @Test
     void noHiddenOrTemporaryFileRemains() {
-        assertEquals(List.of(), OpsDrops.leftovers(oneThread));
-        assertEquals(List.of(), OpsDrops.leftovers(twoThreads));
+        assertEquals(List.of(), Drops.leftovers(oneThread));
+        assertEquals(List.of(), Drops.leftovers(twoThreads));
     }
 
     @Test
     void manifestIsByteIdenticalWhateverTheThreadCount() {
-        assertArrayEquals(OpsDrops.read(oneThread.resolve("manifest.json")),
-                OpsDrops.read(twoThreads.resolve("manifest.json")), "manifest.json differs between --threads 1 and 2");
+        assertArrayEquals(Drops.read(oneThread.resolve("manifest.json")),
+                Drops.read(twoThreads.resolve("manifest.json")), "manifest.json differs between --threads 1 and 2");
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,22 +32,22 @@ class CompressionOpsTest {
     @BeforeAll
     static void generatePlain() {
         plain = tmp.resolve("none");
-        OpsCli.generate(plain, 150, 2, "--max-file-size", "64KiB");
+        Cli.generate(plain, 150, 2, "--max-file-size", "64KiB");
     }
 
     @ParameterizedTest
     @CsvSource({"gzip, .gz", "zstd, .zst"})
     void compressedDropIsTheUncompressedDropCompressed(String codec, String suffix) {
         Path packed = tmp.resolve(codec);
-        OpsCli.generate(packed, 150, 2, "--max-file-size", "64KiB", "--compress", codec);
+        Cli.generate(packed, 150, 2, "--max-file-size", "64KiB", "--compress", codec);
 
-        List<String> plainFiles = OpsDrops.files(plain);
+        List<String> plainFiles = Drops.files(plain);
         List<String> expectedNames = new ArrayList<>();
         for (String f : plainFiles) {
             expectedNames.add(f.endsWith(".csv") ? f + suffix : f);
         }
         expectedNames.sort(null);
-        assertEquals(expectedNames, OpsDrops.files(packed), "every CSV file (events, subscribers, cells) gets " + suffix);
+        assertEquals(expectedNames, Drops.files(packed), "every CSV file (events, subscribers, cells) gets " + suffix);
 
         int plainParts = 0;
         int packedParts = 0;
@@ -53,8 +55,8 @@ class CompressionOpsTest {
             if (!f.endsWith(".csv")) {
                 continue;
             }
-            byte[] unpacked = OpsDrops.plain(packed.resolve(f + suffix));
-            assertArrayEquals(OpsDrops.read(plain.resolve(f)), unpacked, f + suffix + " vs " + f);
+            byte[] unpacked = Drops.plain(packed.resolve(f + suffix));
+            assertArrayEquals(Drops.read(plain.resolve(f)), unpacked, f + suffix + " vs " + f);
             if (f.startsWith("events/")) {
                 plainParts++;
                 packedParts++;
@@ -65,11 +67,11 @@ class CompressionOpsTest {
         assertTrue(plainParts >= 6, "rotation expected at 64 KiB: " + plainParts + " parts");
         assertEquals(plainParts, packedParts);
 
-        JsonNode m = OpsDrops.manifest(packed);
+        JsonNode m = Drops.manifest(packed);
         assertEquals(codec, m.get("compression").asText());
-        assertEquals(OpsDrops.manifest(plain).get("event_rows").asLong(), m.get("event_rows").asLong());
-        OpsDrops.assertManifestMatches(packed);
-        OpsCli.Result verify = OpsCli.run("verify", packed.toString());
+        assertEquals(Drops.manifest(plain).get("event_rows").asLong(), m.get("event_rows").asLong());
+        Drops.assertManifestMatches(packed);
+        Cli.Result verify = Cli.run("verify", packed.toString());
         assertEquals(0, verify.exit(), verify.describe());
     }
 
@@ -78,9 +80,9 @@ class CompressionOpsTest {
     void theSystemToolAcceptsEveryFile(String codec, String suffix) throws Exception {
         assumeTrue(onPath(codec), codec + " is not on PATH");
         Path packed = tmp.resolve(codec + "-tool");
-        OpsCli.generate(packed, 60, 2, "--max-file-size", "16KiB", "--compress", codec);
+        Cli.generate(packed, 60, 2, "--max-file-size", "16KiB", "--compress", codec);
         List<String> command = new ArrayList<>(List.of(codec, "-t", "-q"));
-        for (String f : OpsDrops.files(packed)) {
+        for (String f : Drops.files(packed)) {
             if (f.endsWith(suffix)) {
                 command.add(packed.resolve(f).toString());
             }

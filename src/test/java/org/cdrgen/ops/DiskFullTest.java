@@ -27,6 +27,8 @@ import org.cdrgen.run.GenerationRun;
 import org.cdrgen.run.Progress;
 import org.cdrgen.run.RunSettings;
 import org.cdrgen.run.Shard;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +48,7 @@ class DiskFullTest {
     Path tmp;
 
     static RunSettings settings(Path out, int subscribers) {
-        return new RunSettings(subscribers, 1, LocalDate.parse(OpsCli.START), Long.parseLong(OpsCli.SEED), 2, out,
+        return new RunSettings(subscribers, 1, LocalDate.parse(Cli.START), Long.parseLong(Cli.SEED), 2, out,
                 128L << 20, Compression.NONE, PROFILE, RunSettings.DEFAULT_CHUNK_SUBSCRIBERS, Shard.WHOLE);
     }
 
@@ -68,7 +70,7 @@ class DiskFullTest {
             // ~4 MB of events for 1,000 subscriber-days: far above the 2 MB disk.
             IOException e = runUntilFull(settings(out, 1000));
             assertTrue(String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("space"), e.toString());
-            OpsDrops.assertNoTraceOfCompletion(out);
+            Drops.assertNoTraceOfCompletion(out);
             assertFalse(Files.exists(out), "the failed run removed what it wrote, and the directory it created");
         }
     }
@@ -84,7 +86,7 @@ class DiskFullTest {
                     out, s.maxFileBytes(), compression, s.profile(), s.chunkSubscribers(), s.shard());
             IOException e = runUntilFull(compressed);
             assertTrue(String.valueOf(e.getMessage()).contains("space"), e.toString());
-            OpsDrops.assertNoTraceOfCompletion(out);
+            Drops.assertNoTraceOfCompletion(out);
         }
     }
 
@@ -123,17 +125,17 @@ class DiskFullTest {
         Path devFull = Path.of("/dev/full");
         assumeTrue(Files.exists(devFull) && noSpaceOn(devFull), "needs /dev/full");
         Path out = tmp.resolve("drop");
-        OpsCli.generate(out, 50, 1);
+        Cli.generate(out, 50, 1);
         Path day = Files.createDirectories(out.resolve("events/date=2026-03-03"));
         Files.createSymbolicLink(day.resolve(".part-00000.csv.inprogress"), devFull);
 
-        OpsCli.Result r = OpsCli.run("--subscribers", "50", "--days", "1", "--seed", OpsCli.SEED, "--start-date",
+        Cli.Result r = Cli.run("--subscribers", "50", "--days", "1", "--seed", Cli.SEED, "--start-date",
                 "2026-03-03", "--quiet", "--force", "--output-dir", out.toString());
         assertEquals(1, r.exit(), r.describe());
         assertEquals(1, r.errLines().size(), "one line: " + r.describe());
         assertTrue(r.err().contains("No space left on device"), r.describe());
-        OpsDrops.assertNoTraceOfCompletion(out);
-        assertEquals(List.of(), OpsDrops.leftovers(out));
+        Drops.assertNoTraceOfCompletion(out);
+        assertEquals(List.of(), Drops.leftovers(out));
         assertTrue(r.err().contains(out.toString()), "the line names the file that could not be written: "
                 + r.describe());
     }
@@ -146,18 +148,18 @@ class DiskFullTest {
         Path out = Path.of(small).resolve("cdrgen-ops-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             // ~8 MB of events: twice the 4 MB file system. The space check sees it coming...
-            String[] run = {"--subscribers", "2000", "--days", "1", "--seed", OpsCli.SEED, "--start-date", OpsCli.START,
+            String[] run = {"--subscribers", "2000", "--days", "1", "--seed", Cli.SEED, "--start-date", Cli.START,
                 "--quiet", "--output-dir", out.toString()};
-            OpsCli.Result refused = OpsCli.run(run);
+            Cli.Result refused = Cli.run(run);
             assertEquals(2, refused.exit(), refused.describe());
             assertTrue(refused.err().contains("not enough space"), refused.describe());
             assertFalse(Files.exists(out), "a refused run writes nothing");
             // ...and without it the disk really fills.
-            OpsCli.Result r = OpsCli.run(Stream.concat(Stream.of(run), Stream.of("--no-space-check")).toArray(String[]::new));
+            Cli.Result r = Cli.run(Stream.concat(Stream.of(run), Stream.of("--no-space-check")).toArray(String[]::new));
             assertEquals(1, r.exit(), r.describe());
             assertEquals(1, r.errLines().size(), "one line on stderr: " + r.describe());
             assertEquals("", r.systemErr(), "--quiet: no log lines");
-            OpsDrops.assertNoTraceOfCompletion(out);
+            Drops.assertNoTraceOfCompletion(out);
             assertTrue(r.err().contains("No space left on device"), r.describe());
             assertTrue(r.err().contains(out.toString()), "the line names the path: " + r.describe());
         } finally {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +21,8 @@ class DryRunOpsTest {
     @Test
     void dryRunPrintsThePlanAndCreatesNothing() {
         Path dir = tmp.resolve("never/created");
-        OpsCli.Result r = OpsCli.run("--subscribers", "1500", "--days", "3", "--seed", OpsCli.SEED, "--start-date",
-                OpsCli.START, "--max-file-size", "1MiB", "--dry-run", "--output-dir", dir.toString());
+        Cli.Result r = Cli.run("--subscribers", "1500", "--days", "3", "--seed", Cli.SEED, "--start-date",
+                Cli.START, "--max-file-size", "1MiB", "--dry-run", "--output-dir", dir.toString());
         assertEquals(0, r.exit(), r.describe());
         assertFalse(Files.exists(dir.getParent()), "--dry-run created " + dir.getParent());
         String plan = r.out();
@@ -37,19 +39,19 @@ class DryRunOpsTest {
     @Test
     void theEstimateIsCloseToWhatARunWrites() {
         Path dir = tmp.resolve("drop");
-        OpsCli.Result dry = OpsCli.run("--subscribers", "500", "--days", "2", "--seed", OpsCli.SEED, "--start-date",
-                OpsCli.START, "--dry-run", "--output-dir", dir.toString());
+        Cli.Result dry = Cli.run("--subscribers", "500", "--days", "2", "--seed", Cli.SEED, "--start-date",
+                Cli.START, "--dry-run", "--output-dir", dir.toString());
         assertEquals(0, dry.exit(), dry.describe());
         assertFalse(Files.exists(dir));
         long estimatedRows = number(dry.out(), "rows \\(est\\.\\)\\s+([\\d,]+)");
         long estimatedBytes = number(dry.out(), "bytes \\(est\\.\\)\\s+([\\d,]+)");
 
-        OpsCli.generate(dir, 500, 2);
-        long rows = OpsDrops.manifest(dir).get("event_rows").asLong();
+        Cli.generate(dir, 500, 2);
+        long rows = Drops.manifest(dir).get("event_rows").asLong();
         long bytes = 0;
-        for (String f : OpsDrops.files(dir)) {
+        for (String f : Drops.files(dir)) {
             if (f.startsWith("events/")) {
-                bytes += OpsDrops.read(dir.resolve(f)).length;
+                bytes += Drops.read(dir.resolve(f)).length;
             }
         }
         assertTrue(Math.abs(estimatedRows - rows) < 0.25 * rows, "estimated " + estimatedRows + " rows, wrote " + rows);

@@ -22,6 +22,8 @@ import org.cdrgen.schema.ColumnType;
 import org.cdrgen.schema.Ddl;
 import org.cdrgen.schema.Schema;
 import org.cdrgen.schema.Table;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +48,8 @@ class DuckDbLoadTest {
     static void generate() {
         drop = tmp.resolve("drop");
         // ~2 MB a day at 512 KiB per part: several parts per day to add up.
-        OpsCli.generate(drop, 500, 2, "--max-file-size", "512KiB");
-        manifest = OpsDrops.manifest(drop);
+        Cli.generate(drop, 500, 2, "--max-file-size", "512KiB");
+        manifest = Drops.manifest(drop);
         readReadme();
     }
 
@@ -190,9 +192,9 @@ class DuckDbLoadTest {
 
     @Test
     void theHeaderRowsAreTheColumnsTheSqlNames() {
-        for (String f : OpsDrops.files(drop)) {
+        for (String f : Drops.files(drop)) {
             if (f.endsWith(".csv")) {
-                String header = new String(OpsDrops.plain(drop.resolve(f))).lines().findFirst().orElseThrow();
+                String header = new String(Drops.plain(drop.resolve(f))).lines().findFirst().orElseThrow();
                 List<String> columns = f.startsWith("events/") ? EventSchema.COLUMNS
                         : f.startsWith("subscribers") ? EventSchema.SUBSCRIBER_COLUMNS : EventSchema.CELL_COLUMNS;
                 assertEquals(String.join(",", columns), header, f);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
-import org.cdrgen.CliRun;
+import org.cdrgen.testing.Cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class QuietTest {
     }
 
     private static String[] args(Path dir, String... flags) {
-        String[] base = {"--subscribers", "80", "--days", "1", "--seed", OpsCli.SEED, "--start-date", OpsCli.START,
+        String[] base = {"--subscribers", "80", "--days", "1", "--seed", Cli.SEED, "--start-date", Cli.START,
                 "--output-dir", dir.toString()};
         String[] all = new String[base.length + flags.length];
         System.arraycopy(base, 0, all, 0, base.length);
@@ -45,13 +45,14 @@ class QuietTest {
     }
 
     /**
-     * Runs in this JVM without resetting the log level afterwards, as Main.execute does ({@link CliRun} leaves
-     * it alone); returns {stderr, stdout}, each with what reached System.err/out and picocli's writers.
+     * Runs in this JVM without resetting the log level afterwards, as Main.execute does
+     * ({@link Cli#runLeavingLogLevel} leaves it alone); returns {stderr, stdout}, each with what reached
+     * System.err/out and picocli's writers.
      */
     private static String[] runCapturingEverything(String... args) {
-        CliRun.Result r = CliRun.run(args);
-        assertEquals(0, r.exitCode(), r.describe());
-        return new String[] {r.err(), r.out()};
+        Cli.Result r = Cli.runLeavingLogLevel(args);
+        assertEquals(0, r.exit(), r.describe());
+        return new String[] {r.stderr(), r.out()};
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,7 @@ class SafeByDefaultTest {
 
     private static String[] args(Path dir, String seed, String... extra) {
         List<String> a = new ArrayList<>(List.of("--subscribers", "120", "--days", "1", "--seed", seed,
-                "--start-date", OpsCli.START, "--quiet", "--output-dir", dir.toString()));
+                "--start-date", Cli.START, "--quiet", "--output-dir", dir.toString()));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
     }
@@ -30,11 +32,11 @@ class SafeByDefaultTest {
     /** Listing, bytes and modification times: "nothing changed" means all three. */
     private static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> state = new TreeMap<>();
-        for (String entry : OpsDrops.listing(dir)) {
+        for (String entry : Drops.listing(dir)) {
             Path p = dir.resolve(entry);
             FileTime mtime = Files.getLastModifiedTime(p);
             state.put(entry, entry.endsWith("/") ? mtime.toString()
-                    : OpsDrops.sha256(OpsDrops.read(p)) + " " + mtime);
+                    : Drops.sha256(Drops.read(p)) + " " + mtime);
         }
         return state;
     }
@@ -42,16 +44,16 @@ class SafeByDefaultTest {
     @Test
     void anEarlierDropIsNotOverwrittenWithoutForce() throws IOException {
         Path dir = tmp.resolve("drop");
-        OpsCli.generate(dir, 120, 2);
+        Cli.generate(dir, 120, 2);
         Map<String, String> before = snapshot(dir);
-        byte[] part = OpsDrops.read(dir.resolve("events/date=2026-03-02/part-00000.csv"));
+        byte[] part = Drops.read(dir.resolve("events/date=2026-03-02/part-00000.csv"));
 
-        OpsCli.Result r = OpsCli.run(args(dir, "5"));
+        Cli.Result r = Cli.run(args(dir, "5"));
         assertEquals(2, r.exit(), r.describe());
         assertEquals(1, r.errLines().size(), r.describe());
         assertTrue(r.err().contains("not empty") && r.err().contains("--force"), r.describe());
         assertEquals(before, snapshot(dir), "a refused run changed the directory");
-        assertArrayEquals(part, OpsDrops.read(dir.resolve("events/date=2026-03-02/part-00000.csv")));
+        assertArrayEquals(part, Drops.read(dir.resolve("events/date=2026-03-02/part-00000.csv")));
     }
 
     @Test
@@ -61,7 +63,7 @@ class SafeByDefaultTest {
         Files.writeString(dir.resolve("notes.txt"), "do not touch\n");
         Map<String, String> before = snapshot(dir);
 
-        OpsCli.Result r = OpsCli.run(args(dir, "5"));
+        Cli.Result r = Cli.run(args(dir, "5"));
         assertEquals(2, r.exit(), r.describe());
         assertEquals(before, snapshot(dir));
     }
@@ -70,7 +72,7 @@ class SafeByDefaultTest {
     void forceReplacesAnEarlierDropAndKeepsTheUsersFiles() throws IOException {
         Path dir = tmp.resolve("drop");
         // The earlier drop differs in everything that shapes the file set: days, rotation, compression.
-        OpsCli.generate(dir, 120, 3, "--max-file-size", "64KiB", "--compress", "gzip");
+        Cli.generate(dir, 120, 3, "--max-file-size", "64KiB", "--compress", "gzip");
         Files.writeString(dir.resolve("notes.txt"), "my notes\n");
         Files.createDirectories(dir.resolve("mine/deeper"));
         Files.writeString(dir.resolve("mine/keep.csv"), "a,b\n1,2\n");
@@ -78,12 +80,12 @@ class SafeByDefaultTest {
         Map<String, String> userBefore = new TreeMap<>(snapshot(dir));
         userBefore.keySet().removeIf(k -> !k.equals("notes.txt") && !k.startsWith("mine/"));
 
-        OpsCli.Result r = OpsCli.run(args(dir, "6", "--force"));
+        Cli.Result r = Cli.run(args(dir, "6", "--force"));
         assertEquals(0, r.exit(), r.describe());
 
-        assertEquals(6, OpsDrops.manifest(dir).get("seed").asLong(), "the manifest is the new run's");
-        assertEquals(1, OpsDrops.manifest(dir).get("days").asInt());
-        OpsCli.Result verify = OpsCli.run("verify", dir.toString());
+        assertEquals(6, Drops.manifest(dir).get("seed").asLong(), "the manifest is the new run's");
+        assertEquals(1, Drops.manifest(dir).get("days").asInt());
+        Cli.Result verify = Cli.run("verify", dir.toString());
         assertEquals(0, verify.exit(), verify.describe());
 
         Map<String, String> userAfter = new TreeMap<>(snapshot(dir));
@@ -91,19 +93,19 @@ class SafeByDefaultTest {
         assertEquals(userBefore, userAfter, "--force touched the user's own files");
 
         // Nothing of the earlier drop survives: only the new run's files and the user's.
-        List<String> expected = new ArrayList<>(OpsDrops.manifestPaths(OpsDrops.manifest(dir)));
+        List<String> expected = new ArrayList<>(Drops.manifestPaths(Drops.manifest(dir)));
         expected.addAll(List.of("_SUCCESS", "manifest.json", "notes.txt", "mine/keep.csv", "mine/deeper/x.txt"));
         expected.sort(null);
-        assertEquals(expected, OpsDrops.files(dir));
-        assertEquals(List.of("events/date=2026-03-02/"), OpsDrops.listing(dir).stream()
+        assertEquals(expected, Drops.files(dir));
+        assertEquals(List.of("events/date=2026-03-02/"), Drops.listing(dir).stream()
                 .filter(e -> e.startsWith("events/date=") && e.endsWith("/")).toList(), "day directories");
 
         // And the replaced drop is exactly what a run into a new directory writes.
         Path fresh = tmp.resolve("fresh");
-        assertEquals(0, OpsCli.run(args(fresh, "6")).exit());
-        TreeMap<String, byte[]> forced = OpsDrops.contents(dir);
+        assertEquals(0, Cli.run(args(fresh, "6")).exit());
+        TreeMap<String, byte[]> forced = Drops.contents(dir);
         forced.keySet().removeIf(k -> k.equals("notes.txt") || k.startsWith("mine/"));
-        TreeMap<String, byte[]> freshFiles = OpsDrops.contents(fresh);
+        TreeMap<String, byte[]> freshFiles = Drops.contents(fresh);
         assertEquals(freshFiles.keySet(), forced.keySet());
         for (String f : freshFiles.keySet()) {
             assertArrayEquals(freshFiles.get(f), forced.get(f), f);
@@ -113,14 +115,14 @@ class SafeByDefaultTest {
     @Test
     void forceOnAMissingOrEmptyDirectoryJustWorks() throws IOException {
         Path missing = tmp.resolve("a/b/new");
-        OpsCli.Result r = OpsCli.run(args(missing, "7", "--force"));
+        Cli.Result r = Cli.run(args(missing, "7", "--force"));
         assertEquals(0, r.exit(), r.describe());
-        assertEquals(0, OpsCli.run("verify", missing.toString()).exit());
+        assertEquals(0, Cli.run("verify", missing.toString()).exit());
 
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        r = OpsCli.run(args(empty, "7", "--force"));
+        r = Cli.run(args(empty, "7", "--force"));
         assertEquals(0, r.exit(), r.describe());
-        assertEquals(0, OpsCli.run("verify", empty.toString()).exit());
-        assertArrayEquals(OpsDrops.read(missing.resolve("manifest.json")), OpsDrops.read(empty.resolve("manifest.json")));
+        assertEquals(0, Cli.run("verify", empty.toString()).exit());
+        assertArrayEquals(Drops.read(missing.resolve("manifest.json")), Drops.read(empty.resolve("manifest.json")));
     }
 }

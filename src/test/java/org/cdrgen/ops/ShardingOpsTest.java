@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +37,10 @@ class ShardingOpsTest {
     @BeforeAll
     static void generate() {
         full = tmp.resolve("full");
-        OpsCli.generate(full, SUBSCRIBERS, 2, "--max-file-size", "2MiB");
+        Cli.generate(full, SUBSCRIBERS, 2, "--max-file-size", "2MiB");
         for (int i = 1; i <= N; i++) {
             Path dir = tmp.resolve("shard" + i);
-            OpsCli.generate(dir, SUBSCRIBERS, 2, "--max-file-size", "2MiB", "--shard", i + "/" + N);
+            Cli.generate(dir, SUBSCRIBERS, 2, "--max-file-size", "2MiB", "--shard", i + "/" + N);
             shards.add(dir);
         }
     }
@@ -46,10 +48,10 @@ class ShardingOpsTest {
     /** Event rows per day ("2026-03-02" -> rows of all its parts). */
     static TreeMap<String, List<String>> rowsByDay(Path drop) {
         TreeMap<String, List<String>> days = new TreeMap<>();
-        for (String f : OpsDrops.files(drop)) {
+        for (String f : Drops.files(drop)) {
             if (f.startsWith("events/")) {
                 String day = f.substring("events/date=".length(), f.indexOf('/', "events/".length()));
-                days.computeIfAbsent(day, k -> new ArrayList<>()).addAll(OpsDrops.rows(drop.resolve(f)));
+                days.computeIfAbsent(day, k -> new ArrayList<>()).addAll(Drops.rows(drop.resolve(f)));
             }
         }
         return days;
@@ -73,18 +75,18 @@ class ShardingOpsTest {
         }
         long shardRows = 0;
         for (Path shard : shards) {
-            shardRows += OpsDrops.manifest(shard).get("event_rows").asLong();
+            shardRows += Drops.manifest(shard).get("event_rows").asLong();
         }
-        assertEquals(OpsDrops.manifest(full).get("event_rows").asLong(), shardRows);
+        assertEquals(Drops.manifest(full).get("event_rows").asLong(), shardRows);
     }
 
     @Test
     void theShardsSubscribersConcatenatedAreTheFullSubscribers() {
         List<String> concatenated = new ArrayList<>();
         for (int i = 1; i <= N; i++) {
-            concatenated.addAll(OpsDrops.rows(shards.get(i - 1).resolve("subscribers-shard-" + i + "-of-" + N + ".csv")));
+            concatenated.addAll(Drops.rows(shards.get(i - 1).resolve("subscribers-shard-" + i + "-of-" + N + ".csv")));
         }
-        assertEquals(OpsDrops.rows(full.resolve("subscribers.csv")), concatenated);
+        assertEquals(Drops.rows(full.resolve("subscribers.csv")), concatenated);
     }
 
     @Test
@@ -93,10 +95,10 @@ class ShardingOpsTest {
         for (int i = 1; i <= N; i++) {
             Path shard = shards.get(i - 1);
             String tag = "-shard-" + i + "-of-" + N;
-            for (String f : OpsDrops.files(shard)) {
+            for (String f : Drops.files(shard)) {
                 if (f.equals("cells.csv")) {
                     // untagged, but the same in every shard: copying shards together loses nothing
-                    assertArrayEquals(OpsDrops.read(full.resolve(f)), OpsDrops.read(shard.resolve(f)), "cells.csv");
+                    assertArrayEquals(Drops.read(full.resolve(f)), Drops.read(shard.resolve(f)), "cells.csv");
                     continue;
                 }
                 if (f.equals("manifest.json") || f.equals("_SUCCESS")) {
@@ -107,15 +109,15 @@ class ShardingOpsTest {
             }
             assertTrue(Files.isRegularFile(shard.resolve("events/date=2026-03-02/part-00000" + tag + ".csv")));
             assertTrue(Files.isRegularFile(shard.resolve("subscribers" + tag + ".csv")));
-            OpsDrops.assertManifestMatches(shard);
-            assertEquals(0, OpsCli.run("verify", shard.toString()).exit());
+            Drops.assertManifestMatches(shard);
+            assertEquals(0, Cli.run("verify", shard.toString()).exit());
         }
     }
 
     @Test
     void eachManifestSaysWhichShardItIs() {
         for (int i = 1; i <= N; i++) {
-            JsonNode m = OpsDrops.manifest(shards.get(i - 1));
+            JsonNode m = Drops.manifest(shards.get(i - 1));
             assertEquals(i + "/" + N, m.get("shard").asText());
             assertEquals(SUBSCRIBERS * (i - 1) / N, m.get("first_subscriber").asInt());
             assertEquals(SUBSCRIBERS * i / N, m.get("end_subscriber").asInt());
@@ -134,7 +136,7 @@ class ShardingOpsTest {
     @ValueSource(strings = {"0/3", "4/3", "1/0", "abc", "1/", "/3", "-1/3", "1/3/3"})
     void anInvalidShardIsBadInput(String shard) {
         Path dir = tmp.resolve("bad-" + shard.replace('/', '_'));
-        OpsCli.Result r = OpsCli.run("--subscribers", "100", "--seed", OpsCli.SEED, "--start-date", OpsCli.START,
+        Cli.Result r = Cli.run("--subscribers", "100", "--seed", Cli.SEED, "--start-date", Cli.START,
                 "--shard", shard, "--output-dir", dir.toString());
         assertEquals(2, r.exit(), r.describe());
         assertTrue(r.err().contains("--shard"), r.describe());

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -39,7 +41,7 @@ class SignalsTest {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.cdrgen.cli.Main"));
         command.addAll(List.of(options));
-        command.addAll(List.of("--seed", OpsCli.SEED, "--start-date", OpsCli.START, "--threads", "2",
+        command.addAll(List.of("--seed", Cli.SEED, "--start-date", Cli.START, "--threads", "2",
                 "--output-dir", out.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -119,16 +121,16 @@ class SignalsTest {
             }
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cdrgen did not stop within 60 s of SIG" + signal);
             assertEquals(expectedExit, process.exitValue(), "exit code after SIG" + signal + ": " + Files.readString(log));
-            OpsDrops.assertNoTraceOfCompletion(out);
+            Drops.assertNoTraceOfCompletion(out);
             assertFalse(Files.exists(out), () -> "the stopped run removed its files and the directory it created: "
-                    + OpsDrops.listing(out));
+                    + Drops.listing(out));
             assertTrue(Files.readString(log).contains("cdrgen: stopped by SIG" + signal + ": "), Files.readString(log));
 
             // The nightly job's rerun finds the directory as it was before the stopped run.
-            OpsCli.Result again = OpsCli.run("--subscribers", "100", "--seed", OpsCli.SEED, "--start-date",
-                    OpsCli.START, "--quiet", "--output-dir", out.toString());
+            Cli.Result again = Cli.run("--subscribers", "100", "--seed", Cli.SEED, "--start-date",
+                    Cli.START, "--quiet", "--output-dir", out.toString());
             assertEquals(0, again.exit(), again.describe());
-            OpsCli.Result verify = OpsCli.run("verify", out.toString());
+            Cli.Result verify = Cli.run("verify", out.toString());
             assertEquals(0, verify.exit(), "after a rerun over a stopped run: " + verify.describe());
         } finally {
             if (process.isAlive()) {
@@ -167,7 +169,7 @@ class SignalsTest {
                 assertTrue(process.waitFor(60, TimeUnit.SECONDS));
                 assertEquals(143, process.exitValue(), Files.readString(log));
                 assertTrue(Files.readString(log).contains("cdrgen: stopped by SIGTERM"), "run " + i + ": " + Files.readString(log));
-                OpsDrops.assertNoTraceOfCompletion(out);
+                Drops.assertNoTraceOfCompletion(out);
             } finally {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
@@ -196,7 +198,7 @@ class SignalsTest {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, process.exitValue(), Files.readString(log));
             assertTrue(Files.exists(out.resolve("_SUCCESS")));
-            assertEquals(0, OpsCli.run("verify", out.toString()).exit());
+            assertEquals(0, Cli.run("verify", out.toString()).exit());
         } finally {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -215,14 +217,14 @@ class SignalsTest {
         Process first = start(out, log, List.of(), "--subscribers", "400000", "--days", "2");
         try {
             awaitWriting(first, out, log);
-            OpsCli.Result second = OpsCli.run("--subscribers", "50", "--seed", "1", "--quiet", "--force",
+            Cli.Result second = Cli.run("--subscribers", "50", "--seed", "1", "--quiet", "--force",
                     "--output-dir", out.toString());
             assertEquals(2, second.exit(), second.describe());
             assertEquals(1, second.errLines().size(), second.describe());
             assertTrue(second.err().contains("in use by another cdrgen run"), second.describe());
             assertTrue(first.waitFor(90, TimeUnit.SECONDS));
             assertEquals(0, first.exitValue(), Files.readString(log));
-            assertEquals(0, OpsCli.run("verify", out.toString()).exit(), "the first run's drop is intact");
+            assertEquals(0, Cli.run("verify", out.toString()).exit(), "the first run's drop is intact");
             assertFalse(Files.exists(out.resolve(".cdrgen.lock")), "a finished run removes its lock file");
         } finally {
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -236,13 +238,13 @@ class SignalsTest {
             killed.destroyForcibly();
         }
         assertTrue(Files.exists(out.resolve(".cdrgen.lock")), "the killed run's journal stays");
-        OpsCli.Result plain = OpsCli.run("--subscribers", "50", "--seed", "1", "--start-date", OpsCli.START,
+        Cli.Result plain = Cli.run("--subscribers", "50", "--seed", "1", "--start-date", Cli.START,
                 "--quiet", "--output-dir", out.toString());
         assertEquals(2, plain.exit(), "without --force the killed run's files are kept: " + plain.describe());
-        OpsCli.Result forced = OpsCli.run("--subscribers", "50", "--seed", "1", "--start-date", "2026-04-01",
+        Cli.Result forced = Cli.run("--subscribers", "50", "--seed", "1", "--start-date", "2026-04-01",
                 "--quiet", "--force", "--output-dir", out.toString());
         assertEquals(0, forced.exit(), "the lock did not outlive the killed process: " + forced.describe());
-        OpsDrops.assertManifestMatches(out);
-        assertEquals(0, OpsCli.run("verify", out.toString()).exit());
+        Drops.assertManifestMatches(out);
+        assertEquals(0, Cli.run("verify", out.toString()).exit());
     }
 }

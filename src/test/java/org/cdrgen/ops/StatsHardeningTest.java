@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,20 +49,20 @@ class StatsHardeningTest {
     @BeforeAll
     static void generate() {
         pristine = shared.resolve("plain");
-        OpsCli.generate(pristine, 100, 1);
+        Cli.generate(pristine, 100, 1);
     }
 
     /** A private copy of a pristine drop, so every test damages its own. */
     private Path copyOf(Path source) {
-        return OpsDrops.copyTree(source, tmp.resolve("drop-" + ++copies));
+        return Drops.copyTree(source, tmp.resolve("drop-" + ++copies));
     }
 
-    private static OpsCli.Result stats(Path dir) {
-        return OpsCli.run("stats", dir.toString());
+    private static Cli.Result stats(Path dir) {
+        return Cli.run("stats", dir.toString());
     }
 
     /** One line, "cdrgen stats: ...", no Java class name and no stack trace; nothing on stdout. */
-    private static String oneLine(OpsCli.Result r) {
+    private static String oneLine(Cli.Result r) {
         List<String> lines = r.errLines();
         assertEquals(1, lines.size(), "one line: " + r.describe());
         String line = lines.get(0);
@@ -96,7 +98,7 @@ class StatsHardeningTest {
             }
             out.write('\n');
         }
-        OpsCli.Result r = stats(tmp.resolve("bomb"));
+        Cli.Result r = stats(tmp.resolve("bomb"));
         assertEquals(2, r.exit(), r.describe());
         assertEquals("cdrgen stats: line 2 of " + part + " is longer than 1 MiB: not a cdrgen file", oneLine(r));
     }
@@ -149,7 +151,7 @@ class StatsHardeningTest {
         List<String> lines = Files.readAllLines(part);
         String row = lines.get(1);
         Files.writeString(part, row.substring(0, row.lastIndexOf(',')) + "\n", StandardOpenOption.APPEND);
-        OpsCli.Result r = stats(drop);
+        Cli.Result r = stats(drop);
         assertEquals(2, r.exit(), r.describe());
         int columns = lines.get(0).split(",", -1).length;
         assertEquals("cdrgen stats: " + part + ", record " + lines.size() + ": " + (columns - 1)
@@ -164,7 +166,7 @@ class StatsHardeningTest {
         List<String> damaged = new ArrayList<>(lines);
         damaged.set(3, lines.get(3) + ",extra");
         Files.write(part, damaged);
-        OpsCli.Result r = stats(drop);
+        Cli.Result r = stats(drop);
         assertEquals(2, r.exit(), r.describe());
         int columns = lines.get(0).split(",", -1).length;
         assertEquals("cdrgen stats: " + part + ", record 3: " + (columns + 1) + " fields where the header has "
@@ -173,7 +175,7 @@ class StatsHardeningTest {
 
     @Test
     void aFinishedDropHasNoWarning() {
-        OpsCli.Result r = stats(pristine);
+        Cli.Result r = stats(pristine);
         assertEquals(0, r.exit(), r.describe());
         assertEquals("", r.err(), r.describe());
     }
@@ -183,7 +185,7 @@ class StatsHardeningTest {
     void aDropWithoutSuccessMarkerIsReportedAfterAWarning() throws IOException {
         Path drop = copyOf(pristine);
         Files.delete(drop.resolve("_SUCCESS"));
-        OpsCli.Result r = stats(drop);
+        Cli.Result r = stats(drop);
         assertEquals(0, r.exit(), r.describe());
         assertEquals(List.of("cdrgen stats: warning: " + drop + " has no _SUCCESS: the drop may be partial (a run"
                 + " still writing, or one that was stopped)"), r.errLines());
@@ -196,7 +198,7 @@ class StatsHardeningTest {
         Path drop = copyOf(pristine);
         Files.delete(drop.resolve("_SUCCESS"));
         Files.delete(drop.resolve("manifest.json"));
-        OpsCli.Result r = stats(drop);
+        Cli.Result r = stats(drop);
         assertEquals(0, r.exit(), r.describe());
         List<String> lines = r.errLines();
         assertEquals(1, lines.size(), r.describe());
@@ -206,7 +208,7 @@ class StatsHardeningTest {
 
         Path foreign = Files.createDirectories(tmp.resolve("foreign/events/date=2026-03-02"));
         Files.copy(drop.resolve(PART), foreign.resolve("part-00000.csv"));
-        OpsCli.Result other = stats(tmp.resolve("foreign"));
+        Cli.Result other = stats(tmp.resolve("foreign"));
         assertEquals(0, other.exit(), other.describe());
         assertTrue(other.err().contains("files written by another program"), other.describe());
     }
@@ -220,7 +222,7 @@ class StatsHardeningTest {
         Path part = drop.resolve(PART);
         Files.delete(part);
         Files.createSymbolicLink(part, PROC_SELF_MEM);
-        OpsCli.Result r = stats(drop);
+        Cli.Result r = stats(drop);
         assertEquals(1, r.exit(), r.describe());
         assertEquals("cdrgen stats: cannot read " + part + ": Input/output error", oneLine(r));
     }
@@ -232,7 +234,7 @@ class StatsHardeningTest {
         Path part = drop.resolve(PART);
         Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("---------"));
         assumeFalse(Files.isReadable(part), "root reads whatever the permissions say");
-        OpsCli.Result r = stats(drop);
+        Cli.Result r = stats(drop);
         assertEquals(1, r.exit(), r.describe());
         assertEquals("cdrgen stats: cannot read " + part + ": permission denied", oneLine(r));
     }

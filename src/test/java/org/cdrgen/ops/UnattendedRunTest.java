@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +33,14 @@ class UnattendedRunTest {
     Path tmp;
 
     private static String[] args(Path dir, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--subscribers", "60", "--seed", OpsCli.SEED, "--start-date",
-                OpsCli.START, "--quiet", "--output-dir", dir.toString()));
+        List<String> args = new ArrayList<>(List.of("--subscribers", "60", "--seed", Cli.SEED, "--start-date",
+                Cli.START, "--quiet", "--output-dir", dir.toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
 
     /** Exit 2 with exactly one line on stderr that contains every one of {@code words}. */
-    private static OpsCli.Result refused(OpsCli.Result r, String... words) {
+    private static Cli.Result refused(Cli.Result r, String... words) {
         assertEquals(2, r.exit(), r.describe());
         assertEquals(1, r.errLines().size(), "one line: " + r.describe());
         for (String word : words) {
@@ -61,8 +63,8 @@ class UnattendedRunTest {
                 Locale.setDefault(locale);
                 Path dir = tmp.resolve("locale-" + locale.toLanguageTag());
                 // small files, so that part numbers run into two digits
-                OpsCli.generate(dir, 300, 2, "--max-file-size", "16KiB", "--threads", "2");
-                TreeMap<String, byte[]> contents = OpsDrops.contents(dir);
+                Cli.generate(dir, 300, 2, "--max-file-size", "16KiB", "--threads", "2");
+                TreeMap<String, byte[]> contents = Drops.contents(dir);
                 if (reference == null) {
                     reference = contents;
                     assertTrue(contents.containsKey("events/date=2026-03-02/part-00010.csv"), contents.keySet().toString());
@@ -109,15 +111,15 @@ class UnattendedRunTest {
             Files.createDirectories(dir.resolve(name).getParent());
             Files.writeString(dir.resolve(name), "the user's " + name);
         }
-        List<String> before = OpsDrops.listing(dir);
-        refused(OpsCli.run(args(dir, "--force")), "no cdrgen manifest.json", dir.toString());
-        assertEquals(before, OpsDrops.listing(dir), "a refused --force touched the directory");
+        List<String> before = Drops.listing(dir);
+        refused(Cli.run(args(dir, "--force")), "no cdrgen manifest.json", dir.toString());
+        assertEquals(before, Drops.listing(dir), "a refused --force touched the directory");
     }
 
     @Test
     void forceRemovesOnlyTheFilesTheManifestLists() throws IOException {
         Path dir = tmp.resolve("drop");
-        OpsCli.generate(dir, 60, 1, "--max-file-size", "8KiB");
+        Cli.generate(dir, 60, 1, "--max-file-size", "8KiB");
         // A part past five digits, as a long run with small files writes them; renamed in the manifest too.
         Path day = dir.resolve("events/date=2026-03-02");
         Files.move(day.resolve("part-00001.csv"), day.resolve("part-100000.csv"));
@@ -129,7 +131,7 @@ class UnattendedRunTest {
             Files.createDirectories(dir.resolve(name).getParent());
             Files.writeString(dir.resolve(name), "mine");
         }
-        OpsCli.Result r = OpsCli.run("--subscribers", "60", "--seed", OpsCli.SEED, "--start-date", "2026-03-05",
+        Cli.Result r = Cli.run("--subscribers", "60", "--seed", Cli.SEED, "--start-date", "2026-03-05",
                 "--quiet", "--force", "--output-dir", dir.toString());
         assertEquals(0, r.exit(), r.describe());
         for (String name : users) {
@@ -139,23 +141,23 @@ class UnattendedRunTest {
         for (String name : users) {
             Files.delete(dir.resolve(name)); // verify counts files in the drop's layout that it does not list
         }
-        OpsCli.Result verify = OpsCli.run("verify", dir.toString());
+        Cli.Result verify = Cli.run("verify", dir.toString());
         assertEquals(0, verify.exit(), verify.describe());
     }
 
     @Test
     void forceRefusesTheRootOfTheFileSystem() {
-        refused(OpsCli.run(args(Path.of("/"), "--force")), "root of a file system");
+        refused(Cli.run(args(Path.of("/"), "--force")), "root of a file system");
     }
 
     @Test
     void aUsersFileWhereTheRunWritesIsRefusedEvenWithForce() throws IOException {
         Path dir = tmp.resolve("drop");
-        OpsCli.generate(dir, 60, 1);
+        Cli.generate(dir, 60, 1);
         Files.writeString(dir.resolve("cells.csv.gz"), "the user's own");
-        List<String> before = OpsDrops.listing(dir);
-        refused(OpsCli.run(args(dir, "--force", "--compress", "gzip")), "cells.csv.gz", "move it away");
-        assertEquals(before, OpsDrops.listing(dir));
+        List<String> before = Drops.listing(dir);
+        refused(Cli.run(args(dir, "--force", "--compress", "gzip")), "cells.csv.gz", "move it away");
+        assertEquals(before, Drops.listing(dir));
     }
 
     // cause 8: a config's size is capped before it is parsed
@@ -172,9 +174,9 @@ class UnattendedRunTest {
             }
         }
         Path dir = tmp.resolve("out");
-        refused(OpsCli.run(args(dir, "--config", big.toString())), big.toString(), "larger than 256 KiB");
+        refused(Cli.run(args(dir, "--config", big.toString())), big.toString(), "larger than 256 KiB");
         if (Files.exists(Path.of("/dev/zero"))) {
-            refused(OpsCli.run(args(dir, "--config", "/dev/zero")), "/dev/zero", "larger than 256 KiB");
+            refused(Cli.run(args(dir, "--config", "/dev/zero")), "/dev/zero", "larger than 256 KiB");
         }
         assertFalse(Files.exists(dir));
     }
@@ -183,14 +185,14 @@ class UnattendedRunTest {
 
     @Test
     void anEmptyOutputDirIsRefused() {
-        refused(OpsCli.run("--subscribers", "10", "--seed", "1", "--output-dir", ""), "--output-dir", "empty");
-        refused(OpsCli.run("--subscribers", "10", "--seed", "1", "--output-dir", " "), "--output-dir", "empty");
+        refused(Cli.run("--subscribers", "10", "--seed", "1", "--output-dir", ""), "--output-dir", "empty");
+        refused(Cli.run("--subscribers", "10", "--seed", "1", "--output-dir", " "), "--output-dir", "empty");
     }
 
     @Test
     void aDanglingSymlinkAsOutputDirIsBadInput() throws IOException {
         Path link = Files.createSymbolicLink(tmp.resolve("link"), tmp.resolve("gone"));
-        refused(OpsCli.run(args(link)), "symbolic link", "does not exist");
+        refused(Cli.run(args(link)), "symbolic link", "does not exist");
         assertFalse(Files.exists(tmp.resolve("gone")));
     }
 
@@ -198,29 +200,29 @@ class UnattendedRunTest {
     @Timeout(20)
     void aManifestThatIsADirectoryIsFoundBeforeGenerating() throws IOException {
         Path dir = tmp.resolve("drop");
-        OpsCli.generate(dir, 60, 1);
+        Cli.generate(dir, 60, 1);
         Files.delete(dir.resolve("manifest.json"));
         Files.createDirectories(dir.resolve("manifest.json/inside"));
-        List<String> before = OpsDrops.listing(dir);
+        List<String> before = Drops.listing(dir);
         // big enough that generating first would be seen in the timeout
-        refused(OpsCli.run("--subscribers", "3000000", "--days", "30", "--seed", "1", "--quiet", "--force",
+        refused(Cli.run("--subscribers", "3000000", "--days", "30", "--seed", "1", "--quiet", "--force",
                 "--output-dir", dir.toString()), "manifest.json", "not a regular file");
-        assertEquals(before, OpsDrops.listing(dir));
+        assertEquals(before, Drops.listing(dir));
     }
 
     @Test
     void aFileWhereTheRunNeedsADirectoryIsRefused() throws IOException {
         Path parent = Files.writeString(tmp.resolve("a-file"), "x");
-        refused(OpsCli.run(args(parent.resolve("drop"))), "is not a directory");
+        refused(Cli.run(args(parent.resolve("drop"))), "is not a directory");
         Path dir = tmp.resolve("drop");
-        OpsCli.generate(dir, 60, 1);
+        Cli.generate(dir, 60, 1);
         Files.writeString(dir.resolve("events-notes"), "x");
         Path events = dir.resolve("events");
         try (Stream<Path> walk = Files.walk(events)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         Files.writeString(events, "a file where the day folders go");
-        refused(OpsCli.run(args(dir, "--force")), "events", "move it away");
+        refused(Cli.run(args(dir, "--force")), "events", "move it away");
     }
 
     /** A run without --seed logs the seed it drew, but a refused one says only why it was refused. */
@@ -228,7 +230,7 @@ class UnattendedRunTest {
     void aRefusedRunWithoutSeedPrintsOnlyTheRefusal() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("used"));
         Files.writeString(dir.resolve("notes.txt"), "x");
-        OpsCli.Result r = OpsCli.run("--subscribers", "10", "--output-dir", dir.toString());
+        Cli.Result r = Cli.run("--subscribers", "10", "--output-dir", dir.toString());
         assertEquals(2, r.exit(), r.describe());
         assertEquals(List.of(), r.systemErr().lines().filter(l -> !l.isBlank()).toList(), "no log line");
         refused(r, "not empty");
@@ -237,7 +239,7 @@ class UnattendedRunTest {
     @Test
     void quietAndVerboseAreExclusive() {
         Path dir = tmp.resolve("out");
-        refused(OpsCli.run(args(dir, "--verbose")), "--quiet and --verbose");
+        refused(Cli.run(args(dir, "--verbose")), "--quiet and --verbose");
         assertFalse(Files.exists(dir));
     }
 
@@ -245,8 +247,8 @@ class UnattendedRunTest {
     void dryRunChecksTheOutputDirectoryToo() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("used"));
         Files.writeString(dir.resolve("notes.txt"), "x");
-        refused(OpsCli.run(args(dir, "--dry-run")), "not empty");
-        refused(OpsCli.run(args(dir, "--dry-run", "--force")), "no cdrgen manifest.json");
+        refused(Cli.run(args(dir, "--dry-run")), "not empty");
+        refused(Cli.run(args(dir, "--dry-run", "--force")), "no cdrgen manifest.json");
     }
 
     // cause 16: a run that cannot fit is refused before it writes
@@ -257,9 +259,9 @@ class UnattendedRunTest {
         Path dir = tmp.resolve("huge");
         String[] huge = {"--subscribers", "100000000", "--days", "3660", "--seed", "1", "--quiet", "--output-dir",
             dir.toString()};
-        refused(OpsCli.run(huge), "not enough space", "PiB", "--no-space-check");
+        refused(Cli.run(huge), "not enough space", "PiB", "--no-space-check");
         assertFalse(Files.exists(dir), "nothing written");
-        OpsCli.Result plan = OpsCli.run(Stream.concat(Stream.of(huge), Stream.of("--dry-run")).toArray(String[]::new));
+        Cli.Result plan = Cli.run(Stream.concat(Stream.of(huge), Stream.of("--dry-run")).toArray(String[]::new));
         assertEquals(0, plan.exit(), plan.describe());
         assertTrue(plan.out().contains("does NOT fit"), plan.out());
     }
@@ -270,7 +272,7 @@ class UnattendedRunTest {
     void anUnwritablePlaceGivesThePathAndTheReason() {
         Path proc = Path.of("/proc/self/cdrgen-drop");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
-        OpsCli.Result r = OpsCli.run(args(proc));
+        Cli.Result r = Cli.run(args(proc));
         assertEquals(1, r.exit(), r.describe());
         assertEquals(1, r.errLines().size(), r.describe());
         assertTrue(r.err().startsWith("cdrgen: cannot write " + proc), r.describe());
@@ -280,19 +282,19 @@ class UnattendedRunTest {
     @Test
     void theRunsSummaryCountsEventFilesAndSpeaksPlainly() {
         Path dir = tmp.resolve("drop");
-        OpsCli.Result r = OpsCli.run("--subscribers", "60", "--seed", "1", "--start-date", OpsCli.START,
+        Cli.Result r = Cli.run("--subscribers", "60", "--seed", "1", "--start-date", Cli.START,
                 "--output-dir", dir.toString());
         assertEquals(0, r.exit(), r.describe());
         String log = r.err() + r.systemErr();
         assertTrue(log.contains("Generating 60 subscribers x 1 day from"), log);
         assertTrue(log.contains("in 1 event file (plus subscribers and cells)"), log);
-        assertTrue(new String(OpsDrops.read(dir.resolve("manifest.json")), StandardCharsets.UTF_8).contains("event_rows"));
+        assertTrue(new String(Drops.read(dir.resolve("manifest.json")), StandardCharsets.UTF_8).contains("event_rows"));
     }
 
     // cause 6: zstd's native library cannot be loaded (java.io.tmpdir missing or noexec)
 
     /** A child JVM: zstd-jni loads once per JVM, and this one has loaded it already. */
-    private static OpsCli.Result childCdrgen(List<String> jvmOptions, String... args) throws Exception {
+    private static Cli.Result childCdrgen(List<String> jvmOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.cdrgen.cli.Main"));
@@ -302,8 +304,8 @@ class UnattendedRunTest {
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
         assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        return new OpsCli.Result(List.of(args), process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8), "");
+        return Cli.Result.ofChildProcess(List.of(args), process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -311,16 +313,16 @@ class UnattendedRunTest {
     void zstdWithoutAUsableTmpdirFailsInOneLineBeforeWriting() throws Exception {
         Path dir = tmp.resolve("zstd");
         List<String> noTmp = List.of("-Djava.io.tmpdir=" + tmp.resolve("no-such-tmp"));
-        OpsCli.Result r = childCdrgen(noTmp, args(dir, "--compress", "zstd"));
+        Cli.Result r = childCdrgen(noTmp, args(dir, "--compress", "zstd"));
         assertEquals(1, r.exit(), r.describe());
         assertEquals(1, r.errLines().size(), r.describe());
         assertTrue(r.err().contains("zstd is unavailable") && r.err().contains("java.io.tmpdir"), r.describe());
         assertFalse(r.err().contains("UnsatisfiedLinkError") || r.err().contains("\tat "), r.describe());
         assertFalse(Files.exists(dir), "nothing written");
 
-        OpsCli.generate(dir, 60, 1, "--compress", "zstd");
+        Cli.generate(dir, 60, 1, "--compress", "zstd");
         for (String command : List.of("verify", "stats")) {
-            OpsCli.Result read = childCdrgen(noTmp, command, dir.toString());
+            Cli.Result read = childCdrgen(noTmp, command, dir.toString());
             assertEquals(1, read.exit(), read.describe());
             assertEquals(1, read.errLines().size(), read.describe());
             assertTrue(read.err().contains("zstd is unavailable"), read.describe());

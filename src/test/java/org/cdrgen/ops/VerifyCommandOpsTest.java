@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,20 +28,20 @@ class VerifyCommandOpsTest {
     static void generate() {
         pristine = shared.resolve("plain");
         pristineGzip = shared.resolve("gzip");
-        OpsCli.generate(pristine, 100, 2, "--max-file-size", "64KiB");
-        OpsCli.generate(pristineGzip, 100, 2, "--max-file-size", "64KiB", "--compress", "gzip");
+        Cli.generate(pristine, 100, 2, "--max-file-size", "64KiB");
+        Cli.generate(pristineGzip, 100, 2, "--max-file-size", "64KiB", "--compress", "gzip");
     }
 
     /** A private copy of a pristine drop, so every test damages its own. */
     private Path copyOf(Path source) {
-        return OpsDrops.copyTree(source, tmp.resolve("drop-" + ++copies));
+        return Drops.copyTree(source, tmp.resolve("drop-" + ++copies));
     }
 
-    private static OpsCli.Result verify(Path dir) {
-        return OpsCli.run("verify", dir.toString());
+    private static Cli.Result verify(Path dir) {
+        return Cli.run("verify", dir.toString());
     }
 
-    private static void assertNamesOnly(OpsCli.Result r, Path file, String what) {
+    private static void assertNamesOnly(Cli.Result r, Path file, String what) {
         assertEquals(1, r.exit(), r.describe());
         List<String> lines = r.errLines();
         assertEquals(1, lines.size(), "one problem, one line: " + r.describe());
@@ -49,7 +51,7 @@ class VerifyCommandOpsTest {
 
     @Test
     void freshDropIsOk() {
-        OpsCli.Result r = verify(copyOf(pristine));
+        Cli.Result r = verify(copyOf(pristine));
         assertEquals(0, r.exit(), r.describe());
         assertTrue(r.out().contains("OK"), r.describe());
         assertEquals("", r.err());
@@ -109,7 +111,7 @@ class VerifyCommandOpsTest {
         Files.createDirectories(drop.resolve("reference"));
         Files.copy(drop.resolve("subscribers.csv"), drop.resolve("reference/subscribers-2025.csv"));
         Files.copy(drop.resolve("cells.csv"), drop.resolve("reference/cells.csv.bak"));
-        OpsCli.Result r = verify(drop);
+        Cli.Result r = verify(drop);
         assertEquals(0, r.exit(), "files in the user's reference/ directory are not part of the drop: " + r.describe());
     }
 
@@ -119,7 +121,7 @@ class VerifyCommandOpsTest {
         Path part = drop.resolve("events/date=2026-03-02/part-00000.csv.gz");
         byte[] bytes = Files.readAllBytes(part);
         Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        OpsCli.Result r = verify(drop);
+        Cli.Result r = verify(drop);
         assertEquals(1, r.exit(), r.describe());
         assertTrue(r.err().contains(part.toString()), r.describe());
     }
@@ -128,11 +130,11 @@ class VerifyCommandOpsTest {
     void aDirectoryWithoutManifestIsNotADrop() throws IOException {
         Path drop = copyOf(pristine);
         Files.delete(drop.resolve("manifest.json"));
-        OpsCli.Result r = verify(drop);
+        Cli.Result r = verify(drop);
         assertEquals(2, r.exit(), r.describe());
         assertTrue(r.err().contains("manifest.json"), r.describe());
 
-        OpsCli.Result absent = verify(tmp.resolve("no-such-dir"));
+        Cli.Result absent = verify(tmp.resolve("no-such-dir"));
         assertEquals(2, absent.exit(), absent.describe());
     }
 }

@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.cdrgen.drop.Manifest;
 import org.cdrgen.drop.Manifest.InvalidManifestException;
+import org.cdrgen.testing.Cli;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,16 +54,16 @@ class VerifyHardeningTest {
     @BeforeAll
     static void generate() {
         pristine = shared.resolve("plain");
-        OpsCli.generate(pristine, 100, 2, "--max-file-size", "64KiB");
+        Cli.generate(pristine, 100, 2, "--max-file-size", "64KiB");
     }
 
     /** A private copy of a pristine drop, so every test damages its own. */
     private Path copyOf(Path source) {
-        return OpsDrops.copyTree(source, tmp.resolve("drop-" + ++copies));
+        return Drops.copyTree(source, tmp.resolve("drop-" + ++copies));
     }
 
-    private static OpsCli.Result verify(Path dir) {
-        return OpsCli.run("verify", dir.toString());
+    private static Cli.Result verify(Path dir) {
+        return Cli.run("verify", dir.toString());
     }
 
     private static ObjectNode manifest(Path drop) throws IOException {
@@ -88,7 +90,7 @@ class VerifyHardeningTest {
     }
 
     /** One line, "cdrgen verify: ...", no Java class name, no stack trace, no Jackson location block. */
-    private static String oneLine(OpsCli.Result r) {
+    private static String oneLine(Cli.Result r) {
         List<String> lines = r.errLines();
         assertEquals(1, lines.size(), "one line: " + r.describe());
         String line = lines.get(0);
@@ -101,7 +103,7 @@ class VerifyHardeningTest {
     }
 
     /** exit 2 and one line naming manifest.json and the given words. */
-    private static void assertRefused(OpsCli.Result r, Path drop, String... words) {
+    private static void assertRefused(Cli.Result r, Path drop, String... words) {
         assertEquals(2, r.exit(), r.describe());
         String line = oneLine(r);
         assertTrue(line.contains(drop.resolve("manifest.json").toString()), "names manifest.json: " + r.describe());
@@ -192,7 +194,7 @@ class VerifyHardeningTest {
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path drop = copyOf(pristine);
             Files.writeString(drop.resolve("manifest.json"), c.getValue());
-            OpsCli.Result r = verify(drop);
+            Cli.Result r = verify(drop);
             assertEquals(2, r.exit(), c.getKey() + ": " + r.describe());
             String line = oneLine(r);
             assertTrue(line.startsWith("cdrgen verify: " + drop.resolve("manifest.json") + " is not a valid cdrgen manifest: "),
@@ -225,7 +227,7 @@ class VerifyHardeningTest {
     void anEditedEventRowsTotalIsABadDrop() throws IOException {
         Path drop = copyOf(pristine);
         editManifest(drop, m -> m.put("event_rows", m.get("event_rows").asLong() + 1));
-        OpsCli.Result r = verify(drop);
+        Cli.Result r = verify(drop);
         assertEquals(1, r.exit(), r.describe());
         String line = oneLine(r);
         assertTrue(line.startsWith("cdrgen verify: " + drop.resolve("manifest.json") + ": event_rows is "), r.describe());
@@ -235,7 +237,7 @@ class VerifyHardeningTest {
     void theSubscriberFilesMustHoldTheSubscriberRange() throws IOException {
         Path drop = copyOf(pristine);
         editManifest(drop, m -> m.put("end_subscriber", m.get("end_subscriber").asInt() - 1));
-        OpsCli.Result r = verify(drop);
+        Cli.Result r = verify(drop);
         assertEquals(1, r.exit(), r.describe());
         String line = oneLine(r);
         assertTrue(line.contains(drop.resolve("manifest.json") + ": end_subscriber - first_subscriber is 99"),
@@ -272,7 +274,7 @@ class VerifyHardeningTest {
         }
         Files.delete(day);
         Files.writeString(day, "not a directory\n");
-        OpsCli.Result r = verify(drop);
+        Cli.Result r = verify(drop);
         assertEquals(1, r.exit(), r.describe());
         for (String part : parts) {
             assertTrue(r.errLines().contains("cdrgen verify: " + part + ": cannot be read: Not a directory"),
@@ -288,7 +290,7 @@ class VerifyHardeningTest {
         Path part = drop.resolve(FIRST_PART);
         Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("---------"));
         assumeFalse(Files.isReadable(part), "root reads whatever the permissions say");
-        OpsCli.Result r = verify(drop);
+        Cli.Result r = verify(drop);
         assertEquals(1, r.exit(), r.describe());
         assertEquals("cdrgen verify: " + part + ": cannot be read: permission denied", oneLine(r));
     }
@@ -300,7 +302,7 @@ class VerifyHardeningTest {
         Path manifest = drop.resolve("manifest.json");
         Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("---------"));
         assumeFalse(Files.isReadable(manifest), "root reads whatever the permissions say");
-        OpsCli.Result r = verify(drop);
+        Cli.Result r = verify(drop);
         assertEquals(1, r.exit(), r.describe());
         assertEquals("cdrgen verify: cannot read " + manifest + ": permission denied", oneLine(r));
     }
@@ -314,7 +316,7 @@ class VerifyHardeningTest {
         Path manifest = drop.resolve("manifest.json");
         Files.delete(manifest);
         Files.createSymbolicLink(manifest, PROC_SELF_MEM);
-        OpsCli.Result r = verify(drop);
+        Cli.Result r = verify(drop);
         assertEquals(1, r.exit(), r.describe());
         assertEquals("cdrgen verify: cannot read " + manifest + ": Input/output error", oneLine(r));
     }

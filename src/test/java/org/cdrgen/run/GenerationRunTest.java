@@ -9,8 +9,8 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.TreeMap;
-import org.cdrgen.DropFiles;
 import org.cdrgen.cli.CliSettings;
+import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class GenerationRunTest {
         assertEquals(chunkSubscribers, s.chunkSubscribers());
         GenerationRun.Result result = new GenerationRun(s, Progress.NONE).run();
         assertTrue(result.eventRows() > 0, "no event rows");
-        return DropFiles.readTree(out);
+        return Drops.contents(out);
     }
 
     @Test
@@ -50,9 +50,9 @@ class GenerationRunTest {
         Path out = tmp.resolve("counts");
         GenerationRun.Result result = new GenerationRun(with(settings(out), "outputDir", out), Progress.NONE).run();
         long rows = 0;
-        for (var day : DropFiles.eventFilesByDay(out).values()) {
+        for (var day : Drops.eventFilesByDay(out).values()) {
             for (Path part : day) {
-                rows += DropFiles.dataLines(part).size();
+                rows += Drops.rows(part).size();
             }
         }
         assertEquals(rows, result.eventRows());
