@@ -48,6 +48,12 @@ public record RunSettings(
         transforms = List.copyOf(transforms);
     }
 
+    /** The same run cut into chunks of another size (which never changes what is written). */
+    public RunSettings withChunkSubscribers(int subscribersPerChunk) {
+        return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                subscribersPerChunk, shard, transforms);
+    }
+
     /** The same run into another directory. */
     public RunSettings withOutputDir(Path dir) {
         return new RunSettings(subscribers, days, startDate, seed, threads, dir, maxFileBytes, compression, profile,
