@@ -103,7 +103,7 @@ public record Manifest(
         } catch (IOException e) {
             throw IoErrors.failed("read", file, e);
         }
-        return fromJson(Fields.top(file, parseJson(file, json)));
+        return fromJson(ManifestFields.top(file, parseJson(file, json)));
     }
 
     /** The former name of {@link #read}. */
@@ -185,7 +185,7 @@ public record Manifest(
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    private static Manifest fromJson(Fields top) throws InvalidManifestException {
+    private static Manifest fromJson(ManifestFields top) throws InvalidManifestException {
         List<OutputFile> files = outputFiles(top);
         int first = (int) top.required("first_subscriber", 0, Integer.MAX_VALUE);
         int end = (int) top.required("end_subscriber", 0, Integer.MAX_VALUE);
@@ -201,15 +201,15 @@ public record Manifest(
                 top.required("event_rows", 0, Long.MAX_VALUE), files);
     }
 
-    private static List<OutputFile> outputFiles(Fields top) throws InvalidManifestException {
+    private static List<OutputFile> outputFiles(ManifestFields top) throws InvalidManifestException {
         JsonNode list = top.value("files");
         if (!list.isArray()) {
-            throw top.fault("'files' is " + Fields.kind(list) + ", not a list");
+            throw top.fault("'files' is " + ManifestFields.kind(list) + ", not a list");
         }
         List<OutputFile> files = new ArrayList<>(list.size());
         Map<String, Integer> indexOfPath = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            Fields entry = top.element("files", i, list.get(i));
+            ManifestFields entry = top.element("files", i, list.get(i));
             String path = entry.requiredText("path");
             if (!DropLayout.isDataFile(path)) {
                 throw entry.fault(entry.name("path") + " " + shown(path) + " is not a path of a drop's layout ("
@@ -237,111 +237,6 @@ public record Manifest(
             return "null";
         }
         return quoted(value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "..." : value);
-    }
-
-    /** Typed fields of one JSON object of the manifest; each fault names its field, e.g. 'files[3].rows'. */
-    private static final class Fields {
-        private final Path file;
-        private final String prefix;
-        private final JsonNode node;
-
-        private Fields(Path file, String prefix, JsonNode node) {
-            this.file = file;
-            this.prefix = prefix;
-            this.node = node;
-        }
-
-        static Fields top(Path file, JsonNode root) throws InvalidManifestException {
-            if (!root.isObject()) {
-                throw InvalidManifestException.of(file, "it holds " + kind(root) + ", not a JSON object");
-            }
-            return new Fields(file, "", root);
-        }
-
-        Fields element(String list, int index, JsonNode value) throws InvalidManifestException {
-            String name = list + "[" + index + "]";
-            if (!value.isObject()) {
-                throw fault("'" + name + "' is " + kind(value) + ", not an object");
-            }
-            return new Fields(file, name + ".", value);
-        }
-
-        /** The field's name as messages show it. */
-        String name(String field) {
-            return "'" + prefix + field + "'";
-        }
-
-        JsonNode value(String field) throws InvalidManifestException {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                throw fault(name(field) + " is missing");
-            }
-            return value;
-        }
-
-        long required(String field, long min, long max) throws InvalidManifestException {
-            return whole(field, value(field), min, max);
-        }
-
-        /** 0 when absent: fields no reader relies on. */
-        long optional(String field, long min, long max) throws InvalidManifestException {
-            JsonNode value = node.get(field);
-            return value == null || value.isNull() ? 0 : whole(field, value, min, max);
-        }
-
-        String requiredText(String field) throws InvalidManifestException {
-            JsonNode value = value(field);
-            if (!value.isTextual()) {
-                throw fault(name(field) + " is " + kind(value) + ", not a string");
-            }
-            return value.textValue();
-        }
-
-        /** Null when absent: fields no reader relies on. */
-        String text(String field) throws InvalidManifestException {
-            JsonNode value = node.get(field);
-            return value == null || value.isNull() ? null : requiredText(field);
-        }
-
-        private long whole(String field, JsonNode value, long min, long max) throws InvalidManifestException {
-            if (!value.isIntegralNumber()) {
-                throw fault(name(field) + " is " + kind(value) + ", not a whole number");
-            }
-            if (!value.canConvertToLong()) {
-                throw fault(name(field) + " is out of range");
-            }
-            long n = value.longValue();
-            if (n < min) {
-                throw fault(name(field) + " is " + n + ": it cannot be below " + min);
-            }
-            if (n > max) {
-                throw fault(name(field) + " is " + n + ": it cannot be above " + max);
-            }
-            return n;
-        }
-
-        InvalidManifestException fault(String what) {
-            return InvalidManifestException.of(file, what);
-        }
-
-        private static String kind(JsonNode value) {
-            if (value.isNull()) {
-                return "null";
-            }
-            if (value.isArray()) {
-                return "a list";
-            }
-            if (value.isObject()) {
-                return "an object";
-            }
-            if (value.isTextual()) {
-                return "a string";
-            }
-            if (value.isBoolean()) {
-                return "true or false";
-            }
-            return value.isIntegralNumber() ? "a whole number" : "a number";
-        }
     }
 
     /** Indented JSON laid out as Jackson's default pretty printer does, so earlier drops read the same. */
