@@ -31,12 +31,13 @@ final class PreviousDrop {
      * --force, that holds files but no cdrgen manifest or journal, or that has a user's file where the run writes.
      */
     static Set<String> inventory(Path dir, boolean force, Predicate<String> runWrites, List<String> journal) {
-        List<String> present = presentFiles(dir);
-        if (present.isEmpty()) {
+        // One file is enough to refuse: a wrong --output-dir (a home directory, say) is not walked whole.
+        List<String> first = presentFiles(dir, 1);
+        if (first.isEmpty()) {
             return Set.of();
         }
         if (!force) {
-            throw new DropRefusedException("output dir " + dir + " is not empty (it holds " + present.get(0)
+            throw new DropRefusedException("output dir " + dir + " is not empty (it holds " + first.get(0)
                     + "): choose a new directory, or --force to replace an earlier cdrgen run there");
         }
         Path manifestPath = dir.resolve(DropLayout.MANIFEST);
@@ -47,7 +48,7 @@ final class PreviousDrop {
         }
         boolean hasManifest = Files.isRegularFile(manifestPath, LinkOption.NOFOLLOW_LINKS);
         if (!hasManifest && journal.isEmpty()) {
-            throw new DropRefusedException("output dir " + dir + " holds " + present.get(0)
+            throw new DropRefusedException("output dir " + dir + " holds " + first.get(0)
                     + " but no cdrgen manifest.json: --force replaces only what an earlier cdrgen run wrote;"
                     + " choose a new directory");
         }
@@ -79,7 +80,7 @@ final class PreviousDrop {
         for (String path : List.copyOf(previous)) {
             previous.add(DropLayout.temporaryName(path));
         }
-        for (String path : present) {
+        for (String path : presentFiles(dir, Long.MAX_VALUE)) {
             if (!previous.contains(path) && runWrites.test(path)) {
                 throw new DropRefusedException("output dir " + dir + " holds " + path + ", which this run would"
                         + " overwrite but no earlier cdrgen run wrote: move it away");
@@ -94,14 +95,14 @@ final class PreviousDrop {
         return end < 0 ? message : message.substring(0, end);
     }
 
-    /** Every entry below {@code dir} but the lock and empty directories, as relative paths, sorted. */
-    private static List<String> presentFiles(Path dir) {
+    /** Up to {@code limit} entries below {@code dir} but the lock and empty directories, as relative paths. */
+    private static List<String> presentFiles(Path dir, long limit) {
         List<String> present = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(p -> !p.equals(dir) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> relative(dir, p))
                     .filter(p -> !p.equals(DropLayout.LOCK))
-                    .sorted()
+                    .limit(limit)
                     .forEach(present::add);
         } catch (IOException | RuntimeException e) {
             throw new DropRefusedException("output dir " + dir + " cannot be read: " + reason(e));
