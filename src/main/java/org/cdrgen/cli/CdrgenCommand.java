@@ -35,15 +35,16 @@ import picocli.CommandLine.Spec;
         subcommands = {VerifyCommand.class, StatsCommand.class},
         description = "Generates synthetic telecom Call Detail Records (voice, SMS, data) for a synthetic"
             + " subscriber population, as CSV files in DIR/events/date=YYYY-MM-DD/part-NNNNN.csv plus"
-            + " subscribers.csv, cells.csv, manifest.json and, last, _SUCCESS. Same seed, config and version:"
-            + " same bytes, whatever --threads is.%n",
+            + " subscribers.csv, cells.csv, manifest.json and, last, _SUCCESS. Same seed, config, version and"
+            + " --start-date: same bytes, whatever --threads or the JVM's locale is. One run per DIR at a time (a"
+            + " lock); a failed or stopped run removes what it wrote.%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:the run failed while writing (I/O error, full disk, unwritable directory); no _SUCCESS",
-            "2:bad input: options, config file or output directory; nothing is written",
-            "130:stopped by SIGINT (Ctrl-C); temporary files removed, no _SUCCESS",
-            "143:stopped by SIGTERM; temporary files removed, no _SUCCESS"},
+            "1:the run failed while writing (I/O error, full disk, unwritable directory); the files of this run removed, no _SUCCESS",
+            "2:bad input: options, config file, output directory (in use, not a drop), not enough space; nothing is written",
+            "130:stopped by SIGINT (Ctrl-C); the files of this run removed, no _SUCCESS",
+            "143:stopped by SIGTERM; the files of this run removed, no _SUCCESS"},
         footer = {"%nExamples:",
             "  cdrgen --subscribers 100000 --days 7 --seed 42 --output-dir out/",
             "  cdrgen --subscribers 1000000 --shard 2/4 --seed 42 \\",
@@ -112,11 +113,11 @@ public final class CdrgenCommand implements Callable<Integer> {
             description = "After a successful run, write its metrics (rows, bytes, files, elapsed time, rates, CPU split, peak RSS) to FILE as one JSON object (default: none).")
     Path metricsFile;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines but warnings and errors.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no log lines but warnings and errors (not with -v).")
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"},
-            description = "Debug logging: the plan, every file written, and where the CPU time went.")
+            description = "Debug logging: the plan, every file written, and where the CPU time went (not with -q).")
     boolean verbose;
 
     @Override
