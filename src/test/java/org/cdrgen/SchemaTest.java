@@ -22,7 +22,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
-import org.cdrgen.config.Device;
 import org.cdrgen.config.Profile;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.model.Luhn;
@@ -272,7 +271,11 @@ class SchemaTest {
 
     @Test
     void identitiesHaveTheirFormats() {
-        Set<String> tacs = profile.population().devices().stream().map(Device::tac).collect(Collectors.toSet());
+        // A model owns the TACs tac .. tac + tac_count - 1.
+        Set<String> tacs = profile.population().devices().stream()
+                .flatMap(d -> java.util.stream.LongStream.rangeClosed(d.firstTac(), d.lastTac())
+                        .mapToObj(t -> String.format(java.util.Locale.ROOT, "%08d", t)))
+                .collect(Collectors.toSet());
         Violations v = new Violations("IMSI / MSISDN / IMEI formats");
         for (Ev e : events) {
             String imsi = e.get("served_imsi");
@@ -280,8 +283,9 @@ class SchemaTest {
             String msisdn = e.get("served_msisdn");
             v.check(msisdn.matches("\\d{1,15}") && msisdn.startsWith(countryCode), () -> "served_msisdn: " + e);
             v.check(msisdn.length() == countryCode.length() + profile.network().nationalNumberLength()
-                    && msisdn.startsWith(countryCode + profile.network().nationalNumberPrefix()),
-                    () -> "served_msisdn is not a number of this operator's range: " + e);
+                    && profile.network().nationalNumberPrefixes().stream()
+                            .anyMatch(p -> msisdn.startsWith(countryCode + p)),
+                    () -> "served_msisdn is not a number of this operator's mobile ranges: " + e);
             String imei = e.get("served_imei");
             v.check(imei.matches("\\d{15}"), () -> "served_imei not 15 digits: " + e);
             if (imei.matches("\\d{15}")) {
@@ -291,8 +295,8 @@ class SchemaTest {
             }
             if (!e.is("event_type", "DATA")) {
                 String other = e.get("other_party_msisdn");
-                v.check(other.matches("\\d{1,15}") && other.startsWith(countryCode),
-                        () -> "other_party_msisdn: " + e);
+                // Any E.164 number (fixed lines, abroad) or a short code: NumberingTest checks each shape.
+                v.check(other.matches("[1-9]\\d{2,14}"), () -> "other_party_msisdn: " + e);
             }
         }
         v.assertNone();

@@ -33,7 +33,7 @@ public class ContactBookBenchmark {
         @Setup
         public void setup() {
             GenerationModel model = BenchModels.builtIn(SUBSCRIBERS, 1);
-            book = new ContactBook(model.seed, model.population, model.profile.contacts());
+            book = new ContactBook(model.seed, model.population, model.otherParties, model.profile.contacts());
             scattered = order.equals("scattered");
         }
     }

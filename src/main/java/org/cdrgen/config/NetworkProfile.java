@@ -2,13 +2,14 @@ package org.cdrgen.config;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 
 /** The home operator and its synthetic radio network. */
 public record NetworkProfile(
         String mcc,
         String mnc,
         String countryCode,
-        String nationalNumberPrefix,
+        List<String> nationalNumberPrefixes,
         int nationalNumberLength,
         String timeZone,
         double centerLatitude,
@@ -21,20 +22,25 @@ public record NetworkProfile(
         int packetGateways,
         RatWeights layerShare) {
 
+    /** Room for the largest population (100M) and as many numbers again for other operators' mobiles. */
+    static final long MIN_MOBILE_NUMBERS = 200_000_000L;
+
     void validate() {
         Checks.digits("network.mcc", mcc, 3, 3);
         Checks.digits("network.mnc", mnc, 2, 3);
         Checks.digits("network.country_code", countryCode, 1, 3);
-        Checks.digits("network.national_number_prefix", nationalNumberPrefix, 1, 4);
         Checks.range("network.national_number_length", nationalNumberLength, 6, 13);
         if (countryCode.length() + nationalNumberLength > 15) {
             throw new ConfigException("keys 'network.country_code' + 'network.national_number_length' give "
                     + (countryCode.length() + nationalNumberLength) + " digits: E.164 allows at most 15");
         }
-        if (nationalNumberLength - nationalNumberPrefix.length() < 9) {
-            throw new ConfigException("key 'network.national_number_length' = " + nationalNumberLength
-                    + " leaves fewer than 9 digits after 'network.national_number_prefix': allowed "
-                    + (nationalNumberPrefix.length() + 9) + ".." + (15 - countryCode.length()));
+        NumberRanges.check("network.national_number_prefixes", nationalNumberPrefixes, nationalNumberLength);
+        long capacity = NumberRanges.capacity(nationalNumberPrefixes, nationalNumberLength);
+        if (capacity < MIN_MOBILE_NUMBERS) {
+            throw new ConfigException("key 'network.national_number_prefixes' with 'network.national_number_length' = "
+                    + nationalNumberLength + " gives " + capacity + " mobile numbers: at least " + MIN_MOBILE_NUMBERS
+                    + " needed (the largest population and as many again for other operators); list more or"
+                    + " shorter prefixes, or a longer national number");
         }
         Checks.required("network.time_zone", timeZone);
         try {

@@ -1,6 +1,7 @@
 package org.cdrgen.config;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Who the subscribers are: plans, activity levels, devices, activation. */
 public record PopulationProfile(
@@ -34,6 +35,22 @@ public record PopulationProfile(
         }
         if (sum <= 0) {
             throw new ConfigException("key 'population.devices' has shares that sum to 0: at least one must be > 0");
+        }
+        checkTacRangesDisjoint();
+    }
+
+    /** Two models sharing a TAC could give two phones the same IMEI: every TAC belongs to one model. */
+    private void checkTacRangesDisjoint() {
+        for (int i = 0; i < devices.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Device a = devices.get(i);
+                Device b = devices.get(j);
+                if (a.firstTac() <= b.lastTac() && b.firstTac() <= a.lastTac()) {
+                    throw new ConfigException(String.format(Locale.ROOT, "key 'population.devices[%d]': TACs %08d..%08d"
+                            + " (tac, tac_count) overlap those of population.devices[%d] (%08d..%08d): every TAC must"
+                            + " belong to one model", i, a.firstTac(), a.lastTac(), j, b.firstTac(), b.lastTac()));
+                }
+            }
         }
     }
 }

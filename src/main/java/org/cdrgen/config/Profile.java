@@ -6,6 +6,7 @@ public record Profile(
         NetworkProfile network,
         PopulationProfile population,
         ContactProfile contacts,
+        OtherPartiesProfile otherParties,
         VoiceProfile voice,
         SmsProfile sms,
         DataProfile data,
@@ -21,6 +22,8 @@ public record Profile(
         population.validate();
         Checks.required("contacts", contacts);
         contacts.validate();
+        Checks.required("other_parties", otherParties);
+        otherParties.validate(network);
         Checks.required("voice", voice);
         voice.validate();
         Checks.required("sms", sms);

@@ -31,7 +31,7 @@ public final class ChunkGenerator implements MtLeg.Parties {
     public ChunkGenerator(GenerationModel model) {
         this.model = model;
         Placement placement = new Placement(model);
-        this.contacts = new ContactBook(model.seed, model.population, model.profile.contacts());
+        this.contacts = new ContactBook(model.seed, model.population, model.otherParties, model.profile.contacts());
         this.services = Services.of(model, new MtLeg(model, placement, this));
         this.today = new SubscriberDay(contacts, placement, references);
     }

@@ -9,7 +9,8 @@ import org.cdrgen.config.ContactProfile;
  * linked, and how strongly, is a hash of the unordered pair, so if B is in A's book then A is in B's
  * (reciprocity) and either side can be generated alone. Each subscriber's wish for contacts is heavy-tailed
  * (log-normal); a tie between two candidates of the same community forms with probability proportional to
- * both wishes (a Chung-Lu graph). Off-net contacts are numbers of other operators.
+ * both wishes (a Chung-Lu graph). Off-net contacts are other parties of the profile's mix (other operators'
+ * mobiles, fixed lines, numbers abroad, short codes, service and shared business numbers).
  *
  * One instance per worker, rebuilt for each subscriber it serves (no allocation once warmed up).
  */
@@ -18,6 +19,7 @@ public final class ContactBook {
     private final int population;
     private final ContactProfile profile;
     private final Population people;
+    private final OtherParties otherParties;
     private final double meanOnNetWish;
 
     private int size;
@@ -34,18 +36,22 @@ public final class ContactBook {
     /** Cached wishes of the community last used: consecutive subscribers share a community. */
     private int cachedCommunityStart = -1;
     private double[] communityWish;
+    /** The community's MSISDNs, numbered once per community rather than once per tie (a permutation each). */
+    private long[] communityMsisdn;
     /** Per community member: the members it is tied to (offsets from the community start) and how strongly. */
     private int[][] memberTies = new int[0][];
     private double[][] memberTieStrength = new double[0][];
     private int[] memberTieCount = new int[0];
 
-    public ContactBook(long seed, Population people, ContactProfile profile) {
+    public ContactBook(long seed, Population people, OtherParties otherParties, ContactProfile profile) {
         this.seed = seed;
         this.population = people.size();
         this.profile = profile;
         this.people = people;
+        this.otherParties = otherParties;
         this.meanOnNetWish = profile.meanCount() * profile.onNetShare();
         this.communityWish = new double[profile.communitySize()];
+        this.communityMsisdn = new long[profile.communitySize()];
     }
 
     /** The pool wish back from a cached on-net wish (the same value, without recomputing it). */
@@ -72,17 +78,17 @@ public final class ContactBook {
         double[] strengths = memberTieStrength[member];
         for (int t = 0; t < memberTieCount[member] && size < profile.maxCount(); t++) {
             int other = start + ties[t];
-            add(people.msisdnOf(other), other, strengths[t]);
+            add(communityMsisdn[ties[t]], other, strengths[t]);
         }
         int offNet = (int) Math.round(poolWish(id, own) * (1 - profile.onNetShare()));
         long h = Seeds.hash(seed, id, 1, Seeds.Purpose.CONTACTS);
         for (int k = 0; k < offNet && size < profile.maxCount(); k++) {
             h = Seeds.mix(h);
-            add(people.offNetMsisdn(h), -1, tieStrength(Seeds.mix(h ^ 0x2545F4914F6CDD1DL)));
+            add(otherParties.number(h), -1, tieStrength(Seeds.mix(h ^ 0x2545F4914F6CDD1DL)));
         }
         if (size == 0) {
             // Everyone has someone to call: a lone off-net number.
-            add(people.offNetMsisdn(Seeds.mix(h + 1)), -1, 1.0);
+            add(otherParties.number(Seeds.mix(h + 1)), -1, 1.0);
         }
         sortByStrength();
     }
@@ -101,6 +107,7 @@ public final class ContactBook {
         }
         for (int m = 0; m < n; m++) {
             communityWish[m] = poolWish(start + m) * profile.onNetShare();
+            communityMsisdn[m] = people.msisdnOf(start + m);
             memberTieCount[m] = 0;
         }
         // Normalised so that the expected on-net degree is close to one's own wish.

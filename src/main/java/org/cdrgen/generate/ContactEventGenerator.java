@@ -83,7 +83,7 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
             EventRow row = out.add();
             row.direction = Direction.MT;
             row.otherPartyMsisdn = contact >= 0 ? contacts.msisdn(contact)
-                    : model.population.offNetMsisdn(rng.nextLong());
+                    : model.otherParties.number(rng.nextLong());
             row.otherPartyOnNet = false;
             fillServed(row, today.party, starts[i], today.references.next());
             fill(row, today.party, today.day, today.placement);

@@ -16,6 +16,8 @@ public final class GenerationModel {
     public final CellNetwork network;
     public final ModelTables tables;
     public final Population population;
+    /** Numbers of off-net parties (other mobiles, fixed lines, abroad, short codes, services, businesses). */
+    public final OtherParties otherParties;
     /** Scenarios applied to every subscriber-day, in order; none in a plain run. */
     final DayTransform[] transforms;
     private final DayCalendar[] days;
@@ -32,6 +34,7 @@ public final class GenerationModel {
         this.network = NetworkBuilder.build(seed, profile.network(), subscribers);
         this.tables = new ModelTables(profile, network);
         this.population = new Population(seed, subscribers, startDate.toEpochDay(), tables, network);
+        this.otherParties = new OtherParties(seed, profile.network(), profile.otherParties(), population);
         this.transforms = transforms.toArray(DayTransform[]::new);
         this.days = new DayCalendar[dayCount];
         for (int d = 0; d < dayCount; d++) {

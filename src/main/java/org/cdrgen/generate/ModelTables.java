@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.cdrgen.config.DataProfile;
-import org.cdrgen.config.Device;
 import org.cdrgen.config.MobilityProfile;
 import org.cdrgen.config.Profile;
 import org.cdrgen.model.CellNetwork;
@@ -15,7 +14,6 @@ import org.cdrgen.model.CellNetwork;
  */
 public final class ModelTables {
     public final Profile profile;
-    public final WeightedTable devices;
     public final WeightedTable voiceHourWeekday;
     public final WeightedTable voiceHourWeekend;
     public final WeightedTable smsHourWeekday;
@@ -35,8 +33,6 @@ public final class ModelTables {
 
     public final byte[] homeMcc;
     public final byte[] homeMnc;
-    /** Each device's TAC as ASCII digits (8 bytes), the start of its IMEIs. */
-    public final byte[][] deviceTacBytes;
     public final byte[][] apnBytes;
     public final byte[][] visitedMcc;
     public final byte[][] visitedMnc;
@@ -47,14 +43,6 @@ public final class ModelTables {
 
     public ModelTables(Profile profile, CellNetwork network) {
         this.profile = profile;
-        List<Device> deviceList = profile.population().devices();
-        double[] deviceWeights = new double[deviceList.size()];
-        deviceTacBytes = new byte[deviceList.size()][];
-        for (int i = 0; i < deviceWeights.length; i++) {
-            deviceWeights[i] = deviceList.get(i).share();
-            deviceTacBytes[i] = deviceList.get(i).tac().getBytes(StandardCharsets.US_ASCII);
-        }
-        devices = new WeightedTable(deviceWeights);
         voiceHourWeekday = new WeightedTable(profile.voice().hourlyWeekday());
         voiceHourWeekend = new WeightedTable(profile.voice().hourlyWeekend());
         smsHourWeekday = new WeightedTable(profile.sms().hourlyWeekday());

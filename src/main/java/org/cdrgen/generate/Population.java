@@ -3,13 +3,10 @@ package org.cdrgen.generate;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.GeometricSampler;
-import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.config.NetworkProfile;
 import org.cdrgen.config.PopulationProfile;
 import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.Handset;
-import org.cdrgen.model.Luhn;
 import org.cdrgen.model.Plan;
 import org.cdrgen.model.RatType;
 import org.cdrgen.model.Subscriber;
@@ -21,7 +18,6 @@ import org.cdrgen.model.Subscriber;
  */
 public final class Population {
     private static final int IMSI_DIGITS = 15;
-    private static final int IMEI_DIGITS = 15;
 
     private final long seed;
     private final int size;
@@ -29,10 +25,11 @@ public final class Population {
     private final ModelTables tables;
     private final CellNetwork network;
     private final PopulationProfile profile;
-    private final IdentityNumbering msin;
-    private final IdentityNumbering nationalNumber;
+    /** MSINs (the IMSI digits after MCC and MNC) by a keyed permutation of the subscriber ids. */
+    private final KeyedPermutation msin;
+    private final MobileNumbering mobileNumbers;
     private final byte[] imsiPrefix;
-    private final long msisdnPrefixValue;
+    private final Handsets handsets;
 
     public Population(long seed, int size, long startEpochDay, ModelTables tables, CellNetwork network) {
         this.seed = seed;
@@ -41,12 +38,13 @@ public final class Population {
         this.tables = tables;
         this.network = network;
         this.profile = tables.profile.population();
+        this.handsets = new Handsets(seed, size, profile);
         NetworkProfile net = tables.profile.network();
         this.imsiPrefix = (net.mcc() + net.mnc()).getBytes(StandardCharsets.US_ASCII);
-        this.msin = new IdentityNumbering(IMSI_DIGITS - imsiPrefix.length, Seeds.hash(seed, 0, 0, Seeds.Purpose.IDENTITY));
-        int freeDigits = net.nationalNumberLength() - net.nationalNumberPrefix().length();
-        this.nationalNumber = new IdentityNumbering(freeDigits, Seeds.hash(seed, 1, 0, Seeds.Purpose.IDENTITY));
-        this.msisdnPrefixValue = Long.parseLong(net.countryCode() + net.nationalNumberPrefix());
+        // Keys of their own (not a subscriber's identity hash), one per numbering, from the run seed.
+        long identityKey = Seeds.hash(seed, -1, 0, Seeds.Purpose.IDENTITY);
+        this.msin = new KeyedPermutation(NumberRangeSet.pow10(IMSI_DIGITS - imsiPrefix.length), Seeds.hash(identityKey, 1));
+        this.mobileNumbers = new MobileNumbering(net, size, Seeds.hash(identityKey, 2));
     }
 
     public int size() {
@@ -71,7 +69,7 @@ public final class Population {
         long activation = startEpochDay - 1 - Long.remainderUnsigned(h4, profile.maxActivationAgeDays());
 
         byte[] imsi = Arrays.copyOf(imsiPrefix, IMSI_DIGITS);
-        msin.writeDigits(id, imsi, imsiPrefix.length);
+        writeDigits(msin.permute(id), imsi, imsiPrefix.length);
         long msisdn = msisdnOf(id);
 
         UniformRandomProvider rng = Seeds.stream(seed, id, 0, Seeds.Purpose.PLACES);
@@ -108,49 +106,28 @@ public final class Population {
 
     /** The MSISDN of subscriber {@code id}. */
     public long msisdnOf(int id) {
-        return msisdnFromNumber(nationalNumber.permute(id));
+        return mobileNumbers.subscriberNumber(id);
     }
 
-    private long msisdnFromNumber(long subscriberNumber) {
-        return msisdnPrefixValue * nationalNumber.modulus() + subscriberNumber;
-    }
-
-    /** A number of another operator: from the same numbering range, but never one of ours. */
+    /** A mobile number of another operator: from the same mobile ranges, but never one of ours. */
     public long offNetMsisdn(long hash) {
-        long unused = size + Long.remainderUnsigned(hash, nationalNumber.modulus() - size);
-        return msisdnFromNumber(nationalNumber.permute(unused));
+        return mobileNumbers.otherOperatorNumber(hash);
+    }
+
+    /** The digits of {@code value}, zero-padded, into the rest of {@code out} from {@code offset}. */
+    private static void writeDigits(long value, byte[] out, int offset) {
+        for (int i = out.length - 1; i >= offset; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**
-     * The handset in use on a day: the first one drawn at activation, replaced after geometric gaps of days
-     * (the daily swap probability); the same draws from the same stream whichever day is asked about.
+     * The handset in use on a day: the first one from activation, replaced after geometric gaps of days
+     * (the daily swap probability); no two phones in use on one day share an IMEI (see {@link Handsets}).
      */
     public Handset handset(Subscriber s, long epochDay) {
-        UniformRandomProvider rng = Seeds.stream(seed, s.id, 0, Seeds.Purpose.DEVICE);
-        SharedStateDiscreteSampler deviceChoice = tables.devices.bind(rng);
-        int device = deviceChoice.sample();
-        int serial = rng.nextInt(1_000_000);
-        double p = profile.deviceSwapDailyProbability();
-        if (p > 0) {
-            SharedStateDiscreteSampler gap = GeometricSampler.of(rng, p);
-            long day = s.activationEpochDay;
-            while (true) {
-                day += 1 + gap.sample();
-                if (day > epochDay) {
-                    break;
-                }
-                device = deviceChoice.sample();
-                serial = rng.nextInt(1_000_000);
-            }
-        }
-        // TAC (8 digits), serial number (6), Luhn check digit: written as bytes, no strings in between.
-        byte[] imei = Arrays.copyOf(tables.deviceTacBytes[device], IMEI_DIGITS);
-        for (int i = IMEI_DIGITS - 2; i >= IMEI_DIGITS - 7; i--) {
-            imei[i] = (byte) ('0' + serial % 10);
-            serial /= 10;
-        }
-        imei[IMEI_DIGITS - 1] = (byte) ('0' + Luhn.checkDigit(imei, IMEI_DIGITS - 1));
-        return new Handset(imei, tables.profile.population().devices().get(device).bestRat());
+        return handsets.inUse(s, epochDay);
     }
 
     /**
@@ -178,45 +155,5 @@ public final class Population {
     /** The cell a subscriber camps on at a site, given the best RAT of the device. */
     public long cellAt(int site, int sector, RatType deviceRat) {
         return network.cellId(site, sector, network.servedRat(site, deviceRat));
-    }
-
-    /** An affine bijection over [0, 10^digits): distinct ids get distinct, random-looking numbers. */
-    static final class IdentityNumbering {
-        private final int digits;
-        private final long modulus;
-        private final long multiplier;
-        private final long offset;
-
-        IdentityNumbering(int digits, long hash) {
-            this.digits = digits;
-            long m = 1;
-            for (int i = 0; i < digits; i++) {
-                m *= 10;
-            }
-            this.modulus = m;
-            // Coprime with 10^k (odd, not a multiple of 5) makes x -> a*x + b mod 10^k a bijection.
-            // Kept small enough that a * x never overflows a long for x below 10^k.
-            long range = Math.max(1, Math.min(m / 10, Long.MAX_VALUE / m / 100));
-            this.multiplier = Long.remainderUnsigned(hash, range) * 10 + 7;
-            this.offset = Long.remainderUnsigned(Seeds.mix(hash), m);
-        }
-
-        long modulus() {
-            return modulus;
-        }
-
-        long permute(long x) {
-            return (x * multiplier % modulus + offset) % modulus;
-        }
-
-        /** The {@code digits} digits of {@code permute(x)}, zero-padded, into {@code out} from {@code offset}. */
-        void writeDigits(long x, byte[] out, int offset) {
-            long value = permute(x);
-            for (int i = offset + digits - 1; i >= offset; i--) {
-                out[i] = (byte) ('0' + value % 10);
-                value /= 10;
-            }
-        }
-
     }
 }

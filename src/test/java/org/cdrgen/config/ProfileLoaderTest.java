@@ -44,7 +44,7 @@ class ProfileLoaderTest {
         assertEquals(2.6, p.voice().moCallsPerDay());
         assertEquals(1.35, p.voice().durationSigma());
         assertEquals(24, p.voice().hourlyWeekday().length);
-        assertEquals(13, p.population().devices().size());
+        assertEquals(30, p.population().devices().size());
         assertEquals(RatType.NR, p.population().devices().get(0).bestRat());
         assertEquals(List.of("internet", "ims", "mms"), p.data().apns().stream().map(DataProfile.Apn::name).toList());
         assertTrue(loaded.sha256().matches("[0-9a-f]{64}"), loaded.sha256());
@@ -103,10 +103,17 @@ class ProfileLoaderTest {
                 Arguments.of("population:\n  prepaid_share: 1.5\n", List.of("population.prepaid_share", "0..1")),
                 Arguments.of("population:\n  activity_sigma: -1\n", List.of("population.activity_sigma", "0..3")),
                 Arguments.of("population:\n  devices: []\n", List.of("population.devices", "at least one")),
-                Arguments.of("population:\n  devices:\n    - { tac: \"1234\", model: x, best_rat: NR, share: 1 }\n",
+                Arguments.of("population:\n  devices:\n    - { tac: \"1234\", tac_count: 1, model: x, best_rat: NR, share: 1 }\n",
                         List.of("population.devices[0].tac", "8 digits")),
-                Arguments.of("population:\n  devices:\n    - { tac: \"12345678\", model: x, best_rat: LTE, share: 1 }\n",
+                Arguments.of("population:\n  devices:\n    - { tac: \"12345678\", tac_count: 1, model: x, best_rat: LTE, share: 1 }\n",
                         List.of("population.devices[0].best_rat", "LTE")),
+                Arguments.of("population:\n  devices:\n    - { tac: \"12345678\", tac_count: 0, model: x, best_rat: NR, share: 1 }\n",
+                        List.of("population.devices[0].tac_count", "1..10000")),
+                Arguments.of("population:\n  devices:\n    - { tac: \"99999999\", tac_count: 2, model: x, best_rat: NR, share: 1 }\n",
+                        List.of("population.devices[0].tac_count", "1..1")),
+                Arguments.of("population:\n  devices:\n    - { tac: \"12345678\", tac_count: 5, model: x, best_rat: NR, share: 1 }\n"
+                        + "    - { tac: \"12345680\", tac_count: 1, model: y, best_rat: NR, share: 1 }\n",
+                        List.of("population.devices[1]", "12345680..12345680", "population.devices[0]", "12345678..12345682")),
                 // contacts
                 Arguments.of("contacts:\n  community_size: 5\n", List.of("contacts.community_size", "10..100000")),
                 Arguments.of("contacts:\n  on_net_share: 2\n", List.of("contacts.on_net_share", "0..1")),
@@ -145,7 +152,7 @@ class ProfileLoaderTest {
                 Arguments.of("- voice\n", List.of("mapping")),
                 Arguments.of("voice: [\n", List.of("invalid YAML")),
                 // shapes the binder checks itself
-                Arguments.of("population:\n  devices:\n    - { tac: \"12345678\", model: x, best_rat: NR }\n",
+                Arguments.of("population:\n  devices:\n    - { tac: \"12345678\", tac_count: 1, model: x, best_rat: NR }\n",
                         List.of("population.devices[0].share", "missing")),
                 Arguments.of("voice:\n  mo_calls_per_day: 1\n  mo_calls_per_day: 2\n", List.of("voice.mo_calls_per_day", "twice")),
                 Arguments.of("voice:\n  mo_calls_per_day:\n", List.of("voice.mo_calls_per_day", "needs a value")),
