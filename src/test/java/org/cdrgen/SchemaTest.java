@@ -52,7 +52,7 @@ class SchemaTest {
             "record_sequence_number", "roaming", "visited_plmn", "recording_entity");
     static final List<String> DOC_SUBSCRIBER_COLUMNS = List.of(
             "subscriber_id", "served_imsi", "served_msisdn", "served_imei", "plan", "activation_date",
-            "home_cell_id", "work_cell_id", "device_rat");
+            "home_cell_id", "work_cell_id", "device_rat", "home_rat_type", "home_tac", "work_rat_type", "work_tac");
     static final List<String> DOC_CELL_COLUMNS = List.of(
             "cell_id", "mcc", "mnc", "tac", "rat_type", "latitude", "longitude", "azimuth_deg");
 
@@ -221,7 +221,7 @@ class SchemaTest {
         assertEquals(START.toString(), manifest.get("start_date").asText());
         assertEquals(DAYS, manifest.get("days").asInt());
         assertEquals(SUBSCRIBERS, manifest.get("subscribers").asInt());
-        assertEquals(1, manifest.get("schema_version").asInt());
+        assertEquals(org.cdrgen.schema.Schema.SCHEMA_VERSION, manifest.get("schema_version").asInt());
         assertEquals(events.size(), manifest.get("event_rows").asLong());
         assertEquals(0, tree.get("_SUCCESS").length, "_SUCCESS is an empty marker");
     }
@@ -622,9 +622,10 @@ class SchemaTest {
 
     @Test
     void subscribersCsvHasOneValidRowPerSubscriber() {
-        Set<String> cellIds = new HashSet<>();
+        // A cell's key is (rat_type, tac, cell_id): GERAN/UTRAN CIs repeat in each LAC.
+        Set<String> cellKeys = new HashSet<>();
         for (CSVRecord c : cells.records()) {
-            cellIds.add(c.get(0));
+            cellKeys.add(c.get(4) + "/" + c.get(3) + "/" + c.get(0));
         }
         Violations v = new Violations("subscribers.csv");
         assertEquals(SUBSCRIBERS, subscribers.records().size(), "one row per subscriber");
@@ -645,8 +646,11 @@ class SchemaTest {
             v.check(activation != null && activation.isBefore(START)
                     && !activation.isBefore(START.minusDays(profile.population().maxActivationAgeDays())),
                     () -> "activation_date before the start, within max_activation_age_days: " + s);
-            v.check(cellIds.contains(s.get(6)), () -> "home_cell_id not in cells.csv: " + s);
-            v.check(s.get(7).isEmpty() || cellIds.contains(s.get(7)), () -> "work_cell_id not in cells.csv: " + s);
+            v.check(cellKeys.contains(s.get(9) + "/" + s.get(10) + "/" + s.get(6)),
+                    () -> "(home_rat_type, home_tac, home_cell_id) not a cell of cells.csv: " + s);
+            v.check(s.get(7).isEmpty() ? s.get(11).isEmpty() && s.get(12).isEmpty()
+                    : cellKeys.contains(s.get(11) + "/" + s.get(12) + "/" + s.get(7)),
+                    () -> "(work_rat_type, work_tac, work_cell_id) not a cell of cells.csv, or partly empty: " + s);
             v.check(RATS.contains(s.get(8)), () -> "device_rat: " + s);
         }
         v.assertNone();

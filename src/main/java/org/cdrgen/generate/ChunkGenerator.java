@@ -1,6 +1,7 @@
 package org.cdrgen.generate;
 
 import org.apache.commons.rng.core.source64.SplitMix64;
+import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.Handset;
 import org.cdrgen.model.Subscriber;
@@ -107,9 +108,20 @@ public final class ChunkGenerator implements MtLeg.Parties {
         row.servedImei = handset.imei();
         row.plan = s.plan;
         row.activationEpochDay = s.activationEpochDay;
-        row.homeCellId = model.population.cellAt(s.homeSite, s.homeSector, handset.bestRat());
-        row.workCellId = s.hasWorkPlace() ? model.population.cellAt(s.workSite, s.workSector, handset.bestRat()) : -1;
+        CellNetwork network = model.network;
         row.deviceRat = handset.bestRat();
+        row.homeRat = network.servedRat(s.homeSite, handset.bestRat());
+        row.homeTac = network.trackingArea(s.homeSite);
+        row.homeCellId = network.cellId(s.homeSite, s.homeSector, row.homeRat);
+        if (s.hasWorkPlace()) {
+            row.workRat = network.servedRat(s.workSite, handset.bestRat());
+            row.workTac = network.trackingArea(s.workSite);
+            row.workCellId = network.cellId(s.workSite, s.workSector, row.workRat);
+        } else {
+            row.workRat = null;
+            row.workTac = -1;
+            row.workCellId = -1;
+        }
         out.subscriber(row);
     }
 

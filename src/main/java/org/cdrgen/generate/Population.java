@@ -8,7 +8,6 @@ import org.cdrgen.config.PopulationProfile;
 import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.Handset;
 import org.cdrgen.model.Plan;
-import org.cdrgen.model.RatType;
 import org.cdrgen.model.Subscriber;
 
 /**
@@ -150,10 +149,5 @@ public final class Population {
             }
         }
         return -1;
-    }
-
-    /** The cell a subscriber camps on at a site, given the best RAT of the device. */
-    public long cellAt(int site, int sector, RatType deviceRat) {
-        return network.cellId(site, sector, network.servedRat(site, deviceRat));
     }
 }

@@ -13,4 +13,10 @@ public final class SubscriberRow {
     public long workCellId;
     /** The best radio the subscriber's device supports. */
     public RatType deviceRat;
+    /** The home cell's key in cells.csv is (homeRat, homeTac, homeCellId): GERAN/UTRAN CIs repeat per LAC. */
+    public RatType homeRat;
+    public int homeTac;
+    /** null / -1 without a separate work place. */
+    public RatType workRat;
+    public int workTac;
 }

@@ -23,7 +23,16 @@ public final class DimensionRowFormatter {
             out.putLong(row.workCellId);
         }
         out.put(COMMA);
-        out.putAscii(row.deviceRat.name()).put((byte) '\n');
+        out.putAscii(row.deviceRat.name()).put(COMMA);
+        out.putAscii(row.homeRat.name()).put(COMMA);
+        out.putLong(row.homeTac).put(COMMA);
+        if (row.workCellId >= 0) {
+            out.putAscii(row.workRat.name()).put(COMMA);
+            out.putLong(row.workTac);
+        } else {
+            out.put(COMMA);
+        }
+        out.put((byte) '\n');
     }
 
     public static void cell(CellRow row, ByteSink out) {

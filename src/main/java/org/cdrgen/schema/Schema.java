@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class Schema {
     /** The version manifest.json states as {@code schema_version}. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** One row per record: events/date=YYYY-MM-DD/part-NNNNN.csv. */
     public static final Table EVENTS = new Table("events", List.of(
@@ -70,7 +70,11 @@ public final class Schema {
             required("activation_date", DATE, "when the subscription started, before the first day"),
             required("home_cell_id", LONG, "cell_id of the home sector's cell"),
             optional("work_cell_id", LONG, "cell_id of the work place's cell; empty without a separate one"),
-            required("device_rat", TEXT, "best RAT the phone supports: GERAN, UTRAN, EUTRAN or NR")),
+            required("device_rat", TEXT, "best RAT the phone supports: GERAN, UTRAN, EUTRAN or NR"),
+            required("home_rat_type", TEXT, "rat_type of the home cell: with home_tac and home_cell_id, its key in cells"),
+            required("home_tac", INT, "tac (LAC/TAC) of the home cell"),
+            optional("work_rat_type", TEXT, "rat_type of the work place's cell; empty without a separate one"),
+            optional("work_tac", INT, "tac of the work place's cell; empty without a separate one")),
             List.of("subscriber_id"));
 
     /** One row per cell of the home network: cells.csv. */
