@@ -1,30 +1,44 @@
 package org.cdrgen.generate;
 
+import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.config.DataProfile;
 import org.cdrgen.model.Direction;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.EventType;
+import org.cdrgen.model.Subscriber;
 
 /**
  * Packet data sessions of a subscriber-day. Durations and volumes are heavy-tailed (log-normal), downlink
  * several times uplink. A session longer than the time limit, or heavier than the volume limit, is split
- * into partial records sharing one charging_id, numbered by record_sequence_number; a session still open
- * at local midnight is closed there (the next day is generated on its own).
+ * into partial records sharing one charging_id, numbered by record_sequence_number ({@link PartialRecords}).
+ *
+ * <p>A record belongs to the day it starts on. A session still open at local midnight runs on: the day it
+ * starts writes its records that start that day, and the next day writes the rest. For that the next day
+ * draws the earlier day's sessions again, from the same stream of (seed, subscriber, that day): only their
+ * start, length, volumes and ids, and the place of the few still open. A session's place comes from a
+ * stream of its own, so skipping the place of a session that ended before midnight moves no other draw.
  */
 final class DataGenerator extends ServiceGenerator implements Service {
-    /** TS 32.298 causeForRecClosing values. */
-    static final int NORMAL_RELEASE = 0;
-    static final int VOLUME_LIMIT = 16;
-    static final int TIME_LIMIT = 17;
-    private static final int MAX_PARTIAL_RECORDS = 100;
+    /**
+     * A session lasts at most 23 hours, the shortest DST day: so it can reach into the next day but never
+     * past it, and a day needs the sessions of the day before only (see {@link EarlierDays}).
+     */
+    static final long MAX_SESSION_S = 23 * 3600;
 
     private final DataProfile data;
     private final SharedStateDiscreteSampler weekdayHours;
     private final SharedStateDiscreteSampler weekendHours;
     private final SharedStateDiscreteSampler apn;
+    /** The place of a session is drawn from its own stream (see the class comment). */
+    private final StreamRandom placeRng = new StreamRandom();
     private final SharedStateDiscreteSampler ratWish;
     private final double peakBytesPerSecond;
+    private final PartialRecords records;
+    private final EarlierDays earlierDays;
+    private final SessionReach reach;
+    /** The fields every record of the current session shares. */
+    private final EventRow session = new EventRow();
 
     DataGenerator(GenerationModel model) {
         super(model, Seeds.Purpose.DATA);
@@ -33,110 +47,84 @@ final class DataGenerator extends ServiceGenerator implements Service {
         this.weekdayHours = model.tables.dataHourWeekday.bind(rng);
         this.weekendHours = model.tables.dataHourWeekend.bind(rng);
         this.apn = model.tables.apn.bind(rng);
-        this.ratWish = model.tables.dataRat.bind(rng);
+        this.ratWish = model.tables.dataRat.bind(placeRng);
+        this.records = new PartialRecords(data);
+        this.earlierDays = new EarlierDays(model.profile, MAX_SESSION_S * 1000);
+        this.reach = new SessionReach(data, peakBytesPerSecond);
     }
 
     @Override
     public void generate(SubscriberDay today, RowBatch out) {
-        PartyDay party = today.party;
         DayCalendar day = today.day;
-        Placement placement = today.placement;
-        int id = party.subscriber().id;
-        startStream(id, day.epochDay);
-        double level = party.subscriber().dataLevel * day.dataActivity * dailyNoise(data.dailyDispersionSigma());
-        int sessions = count(data.sessionsPerDay() * level);
-        long[] starts = times.draw(sessions, day, day.weekend ? weekendHours : weekdayHours, rng, gaussian,
-                data.burstProbability(), data.burstGapMedianS());
-        byte[] gateway = model.tables.pgwBytes[(int) Long.remainderUnsigned(
-                Seeds.hash(model.seed, id, 0, Seeds.Purpose.DATA), model.tables.pgwBytes.length)];
-        for (int i = 0; i < sessions; i++) {
-            session(party, day, starts[i], placement, out, gateway);
+        for (int back = 1; ; back++) {
+            DayCalendar earlier = earlierDays.reaching(day, back);
+            if (earlier == null) {
+                break;
+            }
+            sessions(today.party.subscriber(), null, earlier, day, today.placement, out);
         }
-    }
-
-    private void session(PartyDay party, DayCalendar day, long start, Placement placement, RowBatch out,
-            byte[] gateway) {
-        double downlink = logNormal(data.downlinkMedianBytes(), data.volumeSigma());
-        double uplink = downlink / logNormal(data.downlinkUplinkRatio(), data.ratioSigma());
-        // A big transfer takes time: a session lasts at least as long as its volume needs at peak throughput.
-        long transferS = (long) Math.ceil((downlink + uplink) / peakBytesPerSecond);
-        long durationS = Math.max(transferS, Math.max(1, Math.round(logNormal(data.durationMedianS(), data.durationSigma()))));
-        byte[] apnName = model.tables.apnBytes[apn.sample()];
-        long chargingId = rng.nextLong() & 0xFFFF_FFFFL;
-        EventRow first = out.add();
-        first.eventType = EventType.DATA;
-        first.direction = Direction.MO;
-        first.servedImsi = party.subscriber().imsi;
-        first.servedMsisdn = party.subscriber().msisdnBytes;
-        first.servedImei = party.handset().imei();
-        first.apn = apnName;
-        first.chargingId = chargingId;
-        first.recordingEntity = gateway;
-        placement.place(first, party, day, start, rng, ratWish);
-        writeRecords(first, start, durationS, downlink, uplink, day.endMs(), out);
+        sessions(today.party.subscriber(), today.party, day, day, today.placement, out);
     }
 
     /**
-     * The session's records: one, or partial records when it passes the time or volume limit, or local
-     * midnight. (Its own method, so the JIT compiles it apart from the draws above: together they made the
-     * longest compile of a short run, redone whenever a rare case such as the record cap first came up.)
+     * The sessions that start on {@code sessionDay}, of which this adds the records that start on
+     * {@code rowDay} (the same day, or a later one that some of them run into).
+     *
+     * @param party the subscriber on {@code sessionDay}, or null to look it up if a session needs it
      */
-    private void writeRecords(EventRow first, long start, long durationS, double downlink, double uplink,
-            long dayEndMs, RowBatch out) {
-        long remainingS = durationS;
-        double remainingDown = downlink;
-        double remainingUp = uplink;
-        long recordStart = start;
-        EventRow row = first;
-        for (int sequence = 1; ; sequence++) {
-            if (sequence > 1) {
-                row = out.add();
-                row.copyFrom(first);
+    private void sessions(Subscriber subscriber, PartyDay party, DayCalendar sessionDay, DayCalendar rowDay,
+            Placement placement, RowBatch out) {
+        int id = subscriber.id;
+        startStream(id, sessionDay.epochDay);
+        double level = subscriber.dataLevel * sessionDay.dataActivity * dailyNoise(data.dailyDispersionSigma());
+        int sessions = count(data.sessionsPerDay() * level);
+        long[] starts = times.draw(sessions, sessionDay, sessionDay.weekend ? weekendHours : weekdayHours, rng,
+                gaussian, data.burstProbability(), data.burstGapMedianS());
+        byte[] gateway = model.tables.pgwBytes[(int) Long.remainderUnsigned(
+                Seeds.hash(model.seed, id, 0, Seeds.Purpose.DATA), model.tables.pgwBytes.length)];
+        long placeSeed = Seeds.hash(model.seed, id, sessionDay.epochDay, Seeds.Purpose.DATA);
+        for (int i = 0; i < sessions; i++) {
+            long start = starts[i];
+            double zDownlink = gaussian.sample();
+            double zRatio = gaussian.sample();
+            double zDuration = gaussian.sample();
+            byte[] apnName = model.tables.apnBytes[apn.sample()];
+            long chargingId = rng.nextLong() & 0xFFFF_FFFFL;
+            if (sessionDay != rowDay && reach.endsBy(start, rowDay.startMs(), zDownlink, zRatio, zDuration)) {
+                continue; // an earlier day's session that surely ended before rowDay (most): skip the exp()s
             }
-            long lengthS = Math.min(remainingS, data.partialRecordTimeLimitS());
-            int cause = lengthS < remainingS ? TIME_LIMIT : NORMAL_RELEASE;
-            double share = (double) lengthS / remainingS;
-            double down = remainingDown * share;
-            double up = remainingUp * share;
-            double limit = data.partialRecordVolumeLimitBytes();
-            if (down + up > limit) {
-                // Volume reached the limit before the time did: close the record where it did.
-                double fraction = limit / (down + up);
-                lengthS = Math.max(1, (long) (lengthS * fraction));
-                down *= fraction;
-                up *= fraction;
-                cause = VOLUME_LIMIT;
+            double downlink = data.downlinkMedianBytes() * Math.exp(data.volumeSigma() * zDownlink);
+            double uplink = downlink / (data.downlinkUplinkRatio() * Math.exp(data.ratioSigma() * zRatio));
+            // A big transfer takes time: a session lasts at least as long as its volume needs at peak throughput.
+            long transferS = (long) Math.ceil((downlink + uplink) / peakBytesPerSecond);
+            long durationS = Math.min(MAX_SESSION_S, Math.max(transferS,
+                    Math.max(1, Math.round(data.durationMedianS() * Math.exp(data.durationSigma() * zDuration)))));
+            if (start + durationS * 1000 <= rowDay.startMs()) {
+                continue; // an earlier day's session that ended before rowDay: nothing of it to write
             }
-            long maxS = (dayEndMs - 1 - recordStart) / 1000;
-            if (lengthS >= maxS) {
-                // Closed at midnight; the rest of the session is not generated (each day stands alone).
-                long cutS = Math.max(0, maxS);
-                double kept = lengthS == 0 ? 0 : (double) cutS / lengthS;
-                down *= kept;
-                up *= kept;
-                lengthS = cutS;
-                cause = TIME_LIMIT;
-                remainingS = lengthS;
+            if (party == null) {
+                party = new PartyDay(subscriber, model.population.handset(subscriber, sessionDay.epochDay),
+                        model.population.roamingPlmn(id, sessionDay.epochDay));
             }
-            if (sequence == MAX_PARTIAL_RECORDS) {
-                cause = NORMAL_RELEASE;
-                down = remainingDown;
-                up = remainingUp;
-            }
-            row.startMs = recordStart;
-            row.endMs = recordStart + lengthS * 1000;
-            row.durationS = (int) lengthS;
-            row.bytesDownlink = Math.round(down);
-            row.bytesUplink = Math.round(up);
-            row.recordSequenceNumber = sequence;
-            row.causeForTerm = cause;
-            remainingS -= lengthS;
-            remainingDown -= down;
-            remainingUp -= up;
-            recordStart = row.endMs;
-            if (cause == NORMAL_RELEASE || remainingS <= 0 || sequence == MAX_PARTIAL_RECORDS) {
-                break;
-            }
+            placeRng.switchTo(new SplitMix64(Seeds.hash(placeSeed, i)));
+            describe(party, sessionDay, start, apnName, chargingId, gateway, placement);
+            records.write(session, start, durationS, downlink, uplink, rowDay, out);
         }
+    }
+
+    /** Fills {@link #session}: what all records of a session share (who, phone, APN, ids, where it started). */
+    private void describe(PartyDay party, DayCalendar sessionDay, long start, byte[] apnName, long chargingId,
+            byte[] gateway, Placement placement) {
+        EventRow s = session;
+        s.clear();
+        s.eventType = EventType.DATA;
+        s.direction = Direction.MO;
+        s.servedImsi = party.subscriber().imsi;
+        s.servedMsisdn = party.subscriber().msisdnBytes;
+        s.servedImei = party.handset().imei();
+        s.apn = apnName;
+        s.chargingId = chargingId;
+        s.recordingEntity = gateway;
+        placement.place(s, party, sessionDay, start, placeRng, ratWish);
     }
 }

@@ -38,7 +38,7 @@ final class SmsGenerator extends ContactEventGenerator {
         row.smsStatus = STATUSES[status.sample()];
         if (row.smsStatus == SmsStatus.DELIVERED) {
             long delay = Math.max(50, (long) (logNormal(sms.deliveryDelayMedianS(), sms.deliveryDelaySigma()) * 1000));
-            row.endMs = Math.min(day.endMs() - 1, start + delay);
+            row.endMs = start + delay; // delivered on the next day if need be: the row stays on its start day
             row.causeForTerm = VoiceGenerator.NORMAL_RELEASE;
         } else {
             row.causeForTerm = VoiceGenerator.UNSUCCESSFUL_CALL_ATTEMPT;

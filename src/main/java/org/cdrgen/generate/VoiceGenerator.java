@@ -49,17 +49,15 @@ final class VoiceGenerator extends ContactEventGenerator {
 
     @Override
     protected void fill(EventRow row, PartyDay party, DayCalendar day, Placement placement) {
+        // A call belongs to the day it starts on; one still going at midnight simply goes on (no cut).
         long start = row.startMs;
-        long lastMs = day.endMs() - 1;
         CallDisposition disposition = DISPOSITIONS[outcome.sample()];
         row.disposition = disposition;
         switch (disposition) {
             case ANSWERED: {
-                long answer = Math.min(lastMs, start + 1000 + (long) (logNormal(voice.ringTimeMedianS(), 0.5) * 1000));
+                long answer = start + 1000 + (long) (logNormal(voice.ringTimeMedianS(), 0.5) * 1000);
                 double median = voice.durationMedianS() * (day.weekend ? voice.weekendDurationMultiplier() : 1);
                 long duration = Math.max(1, Math.min(voice.durationMaxS(), Math.round(logNormal(median, voice.durationSigma()))));
-                // Calls are reported on the day they start; one still going at midnight is cut there.
-                duration = Math.min(duration, (lastMs - answer) / 1000);
                 row.answerMs = answer;
                 row.durationS = (int) duration;
                 row.endMs = answer + duration * 1000;
@@ -73,18 +71,18 @@ final class VoiceGenerator extends ContactEventGenerator {
                 break;
             }
             case BUSY:
-                row.endMs = Math.min(lastMs, start + 1500 + rng.nextLong(4000));
+                row.endMs = start + 1500 + rng.nextLong(4000);
                 row.releaseCause = CAUSE_USER_BUSY;
                 row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
                 break;
             case NO_ANSWER:
                 boolean alerted = rng.nextDouble() < 0.8;
-                row.endMs = Math.min(lastMs, start + (alerted ? 20_000 + rng.nextLong(25_000) : 5_000 + rng.nextLong(10_000)));
+                row.endMs = start + (alerted ? 20_000 + rng.nextLong(25_000) : 5_000 + rng.nextLong(10_000));
                 row.releaseCause = alerted ? CAUSE_NO_ANSWER : CAUSE_NO_USER_RESPONDING;
                 row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
                 break;
             default:
-                row.endMs = Math.min(lastMs, start + 300 + rng.nextLong(5000));
+                row.endMs = start + 300 + rng.nextLong(5000);
                 row.releaseCause = FAILURE_CAUSES[failureCause.sample()];
                 row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
                 break;

@@ -83,7 +83,7 @@ class StatsCommandTest {
         Files.writeString(dir.resolve("part-00000.csv"), "record_id,event_type\n1,VOICE\n");
         assertEquals(2, run(tmp.toString()));
         assertInstanceOf(BadInputException.class, failure);
-        assertTrue(failure.getMessage().endsWith("has no column 'direction' (not an event file of schema 1)"),
+        assertTrue(failure.getMessage().endsWith("has no column 'direction' (not an event file of schema " + org.cdrgen.schema.Schema.SCHEMA_VERSION + ")"),
                 failure.getMessage());
     }
 
