@@ -70,12 +70,6 @@ class MidnightTest {
         }
     }
 
-    /**
-     * No phone swaps: the phone in use still counts from an activation date that moves with --start-date
-     * (issue 12, item 1), which would make day 2 differ between the two runs for a reason that is not
-     * midnight's. Everything midnight touches (times, sessions, their draws) is the default profile's.
-     */
-    static final String NO_SWAPS = "population:\n  device_swap_daily_probability: 0\n";
     /** Calls only in the last hour, and long: many cross midnight, on-net ones among them. */
     static final String LATE_LONG_CALLS = "voice:\n  duration_median_s: 1800\n"
             + "  hourly_weekday: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]\n"
@@ -83,12 +77,11 @@ class MidnightTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        Path noSwaps = Files.writeString(tmp.resolve("no-swaps.yaml"), NO_SWAPS);
         twoDays = tmp.resolve("two-days");
-        Cli.generate(twoDays, SUBSCRIBERS, 2, "--config", noSwaps.toString());
+        Cli.generate(twoDays, SUBSCRIBERS, 2);
         dayTwoAlone = tmp.resolve("day-two-alone");
         Cli.ok("--subscribers", Integer.toString(SUBSCRIBERS), "--days", "1", "--seed", Cli.SEED,
-                "--start-date", DAY2.toString(), "--quiet", "--config", noSwaps.toString(),
+                "--start-date", DAY2.toString(), "--quiet",
                 "--output-dir", dayTwoAlone.toString());
         for (Map.Entry<String, List<Path>> day : Drops.eventFilesByDay(twoDays).entrySet()) {
             for (Path part : day.getValue()) {

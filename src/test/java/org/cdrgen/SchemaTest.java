@@ -656,9 +656,10 @@ class SchemaTest {
                     () -> "served_imei: " + s);
             v.check(Set.of("PREPAID", "POSTPAID").contains(s.get(4)), () -> "plan: " + s);
             LocalDate activation = parseDate(s.get(5));
-            v.check(activation != null && activation.isBefore(START)
-                    && !activation.isBefore(START.minusDays(profile.population().maxActivationAgeDays())),
-                    () -> "activation_date before the start, within max_activation_age_days: " + s);
+            LocalDate complete = LocalDate.ofEpochDay(profile.population().baseCompleteEpochDay());
+            v.check(activation != null && activation.isBefore(complete)
+                    && !activation.isBefore(complete.minusDays(profile.population().maxActivationAgeDays())),
+                    () -> "activation_date before base_complete_date, within max_activation_age_days: " + s);
             v.check(cellKeys.contains(s.get(9) + "/" + s.get(10) + "/" + s.get(6)),
                     () -> "(home_rat_type, home_tac, home_cell_id) not a cell of cells.csv: " + s);
             v.check(s.get(7).isEmpty() ? s.get(11).isEmpty() && s.get(12).isEmpty()

@@ -1,5 +1,7 @@
 package org.cdrgen.config;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +14,7 @@ public record PopulationProfile(
         double serviceMixSigma,
         double quietShare,
         double quietActivity,
+        String baseCompleteDate,
         int maxActivationAgeDays,
         double deviceSwapDailyProbability,
         List<Device> devices) {
@@ -24,6 +27,7 @@ public record PopulationProfile(
         Checks.range("population.service_mix_sigma", serviceMixSigma, 0, 3);
         Checks.range("population.quiet_share", quietShare, 0, 1);
         Checks.range("population.quiet_activity", quietActivity, 0, 1);
+        baseCompleteEpochDay();
         Checks.range("population.max_activation_age_days", maxActivationAgeDays, 1, 36_500);
         Checks.range("population.device_swap_daily_probability", deviceSwapDailyProbability, 0, 0.1);
         Checks.nonEmpty("population.devices", devices);
@@ -38,6 +42,29 @@ public record PopulationProfile(
         }
         checkTacRangesDisjoint();
     }
+
+    /**
+     * The calendar day from which every line of the base is active: activation dates spread over the
+     * max_activation_age_days before it, so the base is a fact of the calendar, never of a run's start date.
+     */
+    public long baseCompleteEpochDay() {
+        Checks.required("population.base_complete_date", baseCompleteDate);
+        LocalDate date;
+        try {
+            date = LocalDate.parse(baseCompleteDate);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException("key 'population.base_complete_date' is '" + baseCompleteDate
+                    + "': expected a date YYYY-MM-DD from " + EARLIEST_BASE + " to " + LATEST_BASE);
+        }
+        if (date.isBefore(EARLIEST_BASE) || date.isAfter(LATEST_BASE)) {
+            throw new ConfigException("key 'population.base_complete_date' is " + date + ": allowed from "
+                    + EARLIEST_BASE + " to " + LATEST_BASE);
+        }
+        return date.toEpochDay();
+    }
+
+    private static final LocalDate EARLIEST_BASE = LocalDate.of(1985, 1, 1);
+    private static final LocalDate LATEST_BASE = LocalDate.of(2200, 12, 31);
 
     /** Two models sharing a TAC could give two phones the same IMEI: every TAC belongs to one model. */
     private void checkTacRangesDisjoint() {

@@ -38,20 +38,24 @@ public final class ChunkGenerator implements MtLeg.Parties {
     }
 
     /**
-     * @param withSubscriberRows also hand over the block's subscribers.csv rows (done once, on the first day)
+     * @param withSubscriberRows also hand over the block's subscribers.csv rows (done once, on the first day):
+     *     every line activated by the run's last day, with the phone of the first day it is active in the run
      * @return whether some subscriber-day hit the row cap and lost rows (no realistic profile does)
      */
     public boolean generate(int dayIndex, int first, int count, boolean withSubscriberRows, RowSink out) {
         DayCalendar day = model.day(dayIndex);
+        long lastEpochDay = model.day(model.dayCount() - 1).epochDay;
         loadBlock(day, first, count);
         boolean overflowed = false;
         for (int i = 0; i < count; i++) {
             PartyDay party = block[i];
             long subscriberDayKey = day.epochDay * model.subscribers + first + i;
-            overflowed |= generateEvents(party, day, subscriberDayKey);
-            writeRows(subscriberDayKey, out);
-            if (withSubscriberRows) {
-                subscriberRow(party, out);
+            if (party.active()) {
+                overflowed |= generateEvents(party, day, subscriberDayKey);
+                writeRows(subscriberDayKey, out);
+            }
+            if (withSubscriberRows && party.subscriber().activationEpochDay <= lastEpochDay) {
+                subscriberRow(party, day, out);
             }
         }
         return overflowed;
@@ -98,9 +102,10 @@ public final class ChunkGenerator implements MtLeg.Parties {
         }
     }
 
-    private void subscriberRow(PartyDay party, RowSink out) {
+    private void subscriberRow(PartyDay party, DayCalendar firstDay, RowSink out) {
         Subscriber s = party.subscriber();
-        Handset handset = party.handset();
+        Handset handset = party.active() ? party.handset()
+                : model.population.handset(s, Math.max(firstDay.epochDay, s.activationEpochDay));
         SubscriberRow row = subscriberRow;
         row.subscriberId = s.id;
         row.servedImsi = s.imsi;
@@ -139,7 +144,8 @@ public final class ChunkGenerator implements MtLeg.Parties {
 
     private PartyDay build(int id, DayCalendar day) {
         Subscriber s = model.population.subscriber(id);
-        return new PartyDay(s, model.population.handset(s, day.epochDay), model.population.roamingPlmn(id, day.epochDay));
+        return new PartyDay(s, model.population.handset(s, day.epochDay), model.population.roamingPlmn(id, day.epochDay),
+                day.epochDay >= s.activationEpochDay);
     }
 
     @Override

@@ -69,8 +69,8 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
             row.otherPartyOnNet = other >= 0;
             fillServed(row, today.party, starts[i], today.references.next());
             fill(row, today.party, today.day, today.placement);
-            if (other >= 0) {
-                mtLeg.add(row, other, today.party.subscriber().msisdn, today.day, out);
+            if (other >= 0 && !mtLeg.add(row, other, today.party.subscriber().msisdn, today.day, out)) {
+                unallocated(row);
             }
         }
     }
@@ -98,6 +98,9 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
         row.servedImei = party.handset().imei();
         row.startMs = start;
     }
+
+    /** Turns a filled MO row into an attempt to a number not (yet) in service: no MT leg, no delivery. */
+    protected abstract void unallocated(EventRow row);
 
     /** Fills the service's own fields (outcome, times, location) of a row whose start and parties are set. */
     protected abstract void fill(EventRow row, PartyDay party, DayCalendar day, Placement placement);

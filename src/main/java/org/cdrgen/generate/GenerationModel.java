@@ -33,13 +33,17 @@ public final class GenerationModel {
         this.profile = profile;
         this.network = NetworkBuilder.build(seed, profile.network(), subscribers);
         this.tables = new ModelTables(profile, network);
-        this.population = new Population(seed, subscribers, startDate.toEpochDay(), tables, network);
+        this.population = new Population(seed, subscribers, tables, network);
         this.otherParties = new OtherParties(seed, profile.network(), profile.otherParties(), population);
         this.transforms = transforms.toArray(DayTransform[]::new);
         this.days = new DayCalendar[dayCount];
         for (int d = 0; d < dayCount; d++) {
             days[d] = new DayCalendar(d, startDate.plusDays(d), profile);
         }
+    }
+
+    public int dayCount() {
+        return days.length;
     }
 
     public DayCalendar day(int index) {

@@ -32,8 +32,12 @@ final class MtLeg {
         this.smsRat = model.tables.smsRat.bind(rng);
     }
 
-    void add(EventRow originating, int callee, long callerMsisdn, DayCalendar day, RowBatch out) {
+    /** @return false, adding nothing, when the callee's line is not active on the day (an unallocated number) */
+    boolean add(EventRow originating, int callee, long callerMsisdn, DayCalendar day, RowBatch out) {
         PartyDay party = parties.party(callee, day);
+        if (!party.active()) {
+            return false;
+        }
         EventRow mt = out.add();
         mt.copyFrom(originating);
         mt.direction = Direction.MT;
@@ -46,5 +50,6 @@ final class MtLeg {
                 originating.callReference)));
         placement.place(mt, party, day, originating.startMs, rng,
                 originating.eventType == EventType.VOICE ? voiceRat : smsRat);
+        return true;
     }
 }

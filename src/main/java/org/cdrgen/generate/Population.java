@@ -20,7 +20,8 @@ public final class Population {
 
     private final long seed;
     private final int size;
-    private final long startEpochDay;
+    /** From this day every line is active (the profile's base_complete_date). */
+    private final long baseCompleteEpochDay;
     private final ModelTables tables;
     private final CellNetwork network;
     private final PopulationProfile profile;
@@ -30,13 +31,13 @@ public final class Population {
     private final byte[] imsiPrefix;
     private final Handsets handsets;
 
-    public Population(long seed, int size, long startEpochDay, ModelTables tables, CellNetwork network) {
+    public Population(long seed, int size, ModelTables tables, CellNetwork network) {
         this.seed = seed;
         this.size = size;
-        this.startEpochDay = startEpochDay;
         this.tables = tables;
         this.network = network;
         this.profile = tables.profile.population();
+        this.baseCompleteEpochDay = profile.baseCompleteEpochDay();
         this.handsets = new Handsets(seed, size, profile);
         NetworkProfile net = tables.profile.network();
         this.imsiPrefix = (net.mcc() + net.mnc()).getBytes(StandardCharsets.US_ASCII);
@@ -65,7 +66,8 @@ public final class Population {
         if (u3 < profile.quietShare()) {
             activity *= profile.quietActivity();
         }
-        long activation = startEpochDay - 1 - Long.remainderUnsigned(h4, profile.maxActivationAgeDays());
+        // Keyed by the calendar, not by the run: every run of any date range sees the same activation day.
+        long activation = baseCompleteEpochDay - 1 - Long.remainderUnsigned(h4, profile.maxActivationAgeDays());
 
         byte[] imsi = Arrays.copyOf(imsiPrefix, IMSI_DIGITS);
         writeDigits(msin.permute(id), imsi, imsiPrefix.length);

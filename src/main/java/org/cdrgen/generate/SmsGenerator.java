@@ -31,6 +31,13 @@ final class SmsGenerator extends ContactEventGenerator {
     }
 
     @Override
+    protected void unallocated(EventRow row) {
+        row.smsStatus = SmsStatus.FAILED;
+        row.endMs = -1;
+        row.causeForTerm = VoiceGenerator.UNSUCCESSFUL_CALL_ATTEMPT;
+    }
+
+    @Override
     protected void fill(EventRow row, PartyDay party, DayCalendar day, Placement placement) {
         long start = row.startMs;
         row.durationS = 0;

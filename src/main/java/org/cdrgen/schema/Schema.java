@@ -67,7 +67,7 @@ public final class Schema {
             required("served_msisdn", TEXT, "E.164 without '+', as in events; unique"),
             required("served_imei", TEXT, "15 digits with Luhn check digit: the phone on the first day"),
             required("plan", TEXT, "tariff plan: PREPAID or POSTPAID"),
-            required("activation_date", DATE, "when the subscription started, before the first day"),
+            required("activation_date", DATE, "the line's first active day (no rows before it): a calendar date, spread before the profile's population.base_complete_date"),
             required("home_cell_id", LONG, "cell_id of the home sector's cell"),
             optional("work_cell_id", LONG, "cell_id of the work place's cell; empty without a separate one"),
             required("device_rat", TEXT, "best RAT the phone supports: GERAN, UTRAN, EUTRAN or NR"),

@@ -102,6 +102,10 @@ class ProfileLoaderTest {
                 // population
                 Arguments.of("population:\n  prepaid_share: 1.5\n", List.of("population.prepaid_share", "0..1")),
                 Arguments.of("population:\n  activity_sigma: -1\n", List.of("population.activity_sigma", "0..3")),
+                Arguments.of("population:\n  base_complete_date: 2026-13-01\n",
+                        List.of("population.base_complete_date", "YYYY-MM-DD", "1985-01-01")),
+                Arguments.of("population:\n  base_complete_date: 1970-01-01\n",
+                        List.of("population.base_complete_date", "1985-01-01 to 2200-12-31")),
                 Arguments.of("population:\n  devices: []\n", List.of("population.devices", "at least one")),
                 Arguments.of("population:\n  devices:\n    - { tac: \"1234\", tac_count: 1, model: x, best_rat: NR, share: 1 }\n",
                         List.of("population.devices[0].tac", "8 digits")),
