@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One world across runs (issue 12, item 1): the rows of a day are the same bytes whichever run made them:
- * a 3-day run, three 1-day runs, a 1-day run of the middle day alone, with other --threads. Phones are
+ * a 3-day run, three 1-day runs, with other --threads, and a shard's day in a long run and alone. Phones are
  * swapped often here (the default profile's rate would swap a handful), and part of the base is activated
  * during the three days, so a swap, an activation or a call to a line not yet active that moved with
  * --start-date would show.
@@ -45,6 +46,15 @@ class RunSplitTest {
             Path alone = run("day-" + d, day, 1, profile, d == 1 ? "1" : "3");
             assertSameBytes(wholeDays.get(day.toString()), Drops.eventFilesByDay(alone).get(day.toString()), day);
         }
+    }
+
+    @Test
+    void aShardsDayIsTheSameBytesInALongRunAndAlone() throws Exception {
+        Path profile = Files.writeString(tmp.resolve("lively.yaml"), LIVELY);
+        Path whole = run("three-days-shard", DAY1, 3, profile, "2", "--shard", "2/3");
+        LocalDate day = DAY1.plusDays(2);
+        Path alone = run("day-3-shard", day, 1, profile, "1", "--shard", "2/3");
+        assertSameBytes(Drops.eventFilesByDay(whole).get(day.toString()), Drops.eventFilesByDay(alone).get(day.toString()), day);
     }
 
     @Test
@@ -90,11 +100,13 @@ class RunSplitTest {
         assertTrue(unallocated > 0, "calls to lines not yet active fail with Q.850 cause 1");
     }
 
-    private Path run(String name, LocalDate start, int days, Path profile, String threads) {
+    private Path run(String name, LocalDate start, int days, Path profile, String threads, String... extra) {
         Path dir = tmp.resolve(name);
-        Cli.ok("--subscribers", Integer.toString(SUBSCRIBERS), "--days", Integer.toString(days), "--seed", Cli.SEED,
-                "--start-date", start.toString(), "--threads", threads, "--max-file-size", "256KiB", "--quiet",
-                "--config", profile.toString(), "--output-dir", dir.toString());
+        List<String> args = new ArrayList<>(List.of("--subscribers", Integer.toString(SUBSCRIBERS), "--days",
+                Integer.toString(days), "--seed", Cli.SEED, "--start-date", start.toString(), "--threads", threads,
+                "--max-file-size", "256KiB", "--quiet", "--config", profile.toString(), "--output-dir", dir.toString()));
+        args.addAll(List.of(extra));
+        Cli.ok(args.toArray(String[]::new));
         return dir;
     }
 
