@@ -54,8 +54,8 @@ public final class ChunkGenerator implements MtLeg.Parties {
                 overflowed |= generateEvents(party, day, subscriberDayKey);
                 writeRows(subscriberDayKey, out);
             }
-            if (withSubscriberRows && party.subscriber().activationEpochDay <= lastEpochDay) {
-                subscriberRow(party, day, out);
+            if (withSubscriberRows && party.subscriber().activeOn(lastEpochDay)) {
+                subscriberRow(party, out);
             }
         }
         return overflowed;
@@ -102,10 +102,10 @@ public final class ChunkGenerator implements MtLeg.Parties {
         }
     }
 
-    private void subscriberRow(PartyDay party, DayCalendar firstDay, RowSink out) {
+    private void subscriberRow(PartyDay party, RowSink out) {
         Subscriber s = party.subscriber();
-        Handset handset = party.active() ? party.handset()
-                : model.population.handset(s, Math.max(firstDay.epochDay, s.activationEpochDay));
+        // A line activated during the run is listed with its first phone.
+        Handset handset = party.active() ? party.handset() : model.population.handset(s, s.activationEpochDay);
         SubscriberRow row = subscriberRow;
         row.subscriberId = s.id;
         row.servedImsi = s.imsi;
@@ -145,7 +145,7 @@ public final class ChunkGenerator implements MtLeg.Parties {
     private PartyDay build(int id, DayCalendar day) {
         Subscriber s = model.population.subscriber(id);
         return new PartyDay(s, model.population.handset(s, day.epochDay), model.population.roamingPlmn(id, day.epochDay),
-                day.epochDay >= s.activationEpochDay);
+                s.activeOn(day.epochDay));
     }
 
     @Override

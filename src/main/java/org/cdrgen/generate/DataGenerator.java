@@ -58,7 +58,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
         DayCalendar day = today.day;
         for (int back = 1; ; back++) {
             DayCalendar earlier = earlierDays.reaching(day, back);
-            if (earlier == null || earlier.epochDay < today.party.subscriber().activationEpochDay) {
+            if (earlier == null || !today.party.subscriber().activeOn(earlier.epochDay)) {
                 break; // no sessions from before the line was active
             }
             sessions(today.party.subscriber(), null, earlier, day, today.placement, out);
@@ -104,7 +104,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
             }
             if (party == null) {
                 party = new PartyDay(subscriber, model.population.handset(subscriber, sessionDay.epochDay),
-                        model.population.roamingPlmn(id, sessionDay.epochDay), true);
+                        model.population.roamingPlmn(id, sessionDay.epochDay), subscriber.activeOn(sessionDay.epochDay));
             }
             placeRng.switchTo(new SplitMix64(Seeds.hash(placeSeed, i)));
             describe(party, sessionDay, start, apnName, chargingId, gateway, placement);

@@ -47,6 +47,11 @@ public final class Subscriber {
         this.otherSites = otherSites;
     }
 
+    /** A line has no rows before its activation day. */
+    public boolean activeOn(long epochDay) {
+        return epochDay >= activationEpochDay;
+    }
+
     public boolean hasWorkPlace() {
         return workSite != homeSite;
     }
