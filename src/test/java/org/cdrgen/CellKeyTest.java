@@ -64,7 +64,8 @@ class CellKeyTest {
         for (long c = 0; c < cdrgen.chunkCount(); c++) {
             cdrgen.generate(cdrgen.chunk(c), subscriberCheck);
         }
-        assertEquals(1_000_000, subscribers[0]);
+        // One row per version valid on the day: most lines have a holder, the rest are in a cool-down.
+        assertTrue(subscribers[0] > 850_000 && subscribers[0] <= 1_000_000, "subscriber rows: " + subscribers[0]);
         assertEquals(0, unresolved[0], "home cells not in cells.csv");
         assertEquals(0, unresolved[1], "work cells not in cells.csv");
     }

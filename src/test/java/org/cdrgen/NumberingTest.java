@@ -50,6 +50,9 @@ class NumberingTest {
     static final List<String[]> offNet = new ArrayList<>();
     static final Set<String> activeSubscribers = new HashSet<>();
 
+    /** Every IMSI of subscribers.csv and the (line, holder) it belongs to: never two. */
+    private static final Map<String, String> simOwners = new HashMap<>();
+
     @BeforeAll
     static void generate() throws IOException {
         profile = new ProfileLoader().loadBuiltIn().profile();
@@ -59,7 +62,11 @@ class NumberingTest {
                 "--start-date", "2026-03-02", "--quiet", "--output-dir", drop.toString());
         assertEquals(0, run.exit(), run.describe());
         for (CSVRecord s : csv(drop.resolve("subscribers.csv"))) {
-            identities.put(Integer.parseInt(s.get("subscriber_id")), new String[] {s.get("served_imsi"), s.get("served_msisdn")});
+            // A line's first version in the drop; its later ones (a new SIM, a new holder) are in simOwners.
+            identities.putIfAbsent(Integer.parseInt(s.get("subscriber_id")), new String[] {s.get("served_imsi"), s.get("served_msisdn")});
+            String owner = s.get("subscriber_id") + "/" + s.get("holder");
+            String before = simOwners.putIfAbsent(s.get("served_imsi"), owner);
+            assertTrue(before == null || before.equals(owner), "IMSI " + s.get("served_imsi") + " of " + before + " and " + owner);
         }
         try (Stream<Path> files = Files.walk(drop.resolve("events"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
@@ -87,9 +94,13 @@ class NumberingTest {
     void consecutiveSubscribersHaveNoConstantStep() {
         Set<Long> msisdnSteps = new HashSet<>();
         Set<Long> msinSteps = new HashSet<>();
-        for (int id = 1; id < 1_000; id++) {
+        for (int id = 1, pairs = 0; pairs < 999; id++) {
             String[] a = identities.get(id - 1);
             String[] b = identities.get(id);
+            if (a == null || b == null) {
+                continue; // a line without a holder in the drop's days
+            }
+            pairs++;
             msisdnSteps.add(Long.parseLong(b[1]) - Long.parseLong(a[1]));
             msinSteps.add(Long.parseLong(b[0].substring(5)) - Long.parseLong(a[0].substring(5)));
         }
@@ -100,9 +111,11 @@ class NumberingTest {
 
     @Test
     void everyIdentityIsDistinct() {
-        assertEquals(SUBSCRIBERS, identities.size());
-        assertEquals(SUBSCRIBERS, identities.values().stream().map(i -> i[1]).distinct().count(), "distinct MSISDNs");
-        assertEquals(SUBSCRIBERS, identities.values().stream().map(i -> i[0]).distinct().count(), "distinct IMSIs");
+        // Lines with a holder in the week: most; the rest are in a cool-down after a churn.
+        assertTrue(identities.size() > 0.85 * SUBSCRIBERS, "lines listed: " + identities.size());
+        assertEquals(identities.size(), identities.values().stream().map(i -> i[1]).distinct().count(), "distinct MSISDNs");
+        assertEquals(identities.size(), identities.values().stream().map(i -> i[0]).distinct().count(), "distinct IMSIs");
+        assertTrue(simOwners.size() >= identities.size(), "SIMs: " + simOwners.size());
     }
 
     @Test

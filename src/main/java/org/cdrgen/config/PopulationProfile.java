@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
-/** Who the subscribers are: plans, activity levels, devices, activation. */
+/** Who the subscribers are: plans, activity levels, devices, activation, churn and number recycling. */
 public record PopulationProfile(
         double prepaidShare,
         double prepaidActivity,
@@ -17,6 +17,7 @@ public record PopulationProfile(
         String baseCompleteDate,
         int maxActivationAgeDays,
         double deviceSwapDailyProbability,
+        LifecycleProfile lifecycle,
         List<Device> devices) {
 
     void validate() {
@@ -30,6 +31,8 @@ public record PopulationProfile(
         baseCompleteEpochDay();
         Checks.range("population.max_activation_age_days", maxActivationAgeDays, 1, 36_500);
         Checks.range("population.device_swap_daily_probability", deviceSwapDailyProbability, 0, 0.1);
+        Checks.required("population.lifecycle", lifecycle);
+        lifecycle.validate("population.lifecycle");
         Checks.nonEmpty("population.devices", devices);
         double sum = 0;
         for (int i = 0; i < devices.size(); i++) {

@@ -93,12 +93,7 @@ public final class DropVerifier {
             problems.add(new Problem(DropLayout.MANIFEST, "event_rows is " + manifest.eventRows()
                     + ", but its event files hold " + eventRows + " rows"));
         }
-        BigInteger subscriberRows = rowsOfFilesStartingWith(manifest, "subscribers");
-        long subscribers = (long) manifest.endSubscriber() - manifest.firstSubscriber();
-        if (!subscriberRows.equals(BigInteger.valueOf(subscribers))) {
-            problems.add(new Problem(DropLayout.MANIFEST, "end_subscriber - first_subscriber is " + subscribers
-                    + ", but its subscriber files hold " + subscriberRows + " rows"));
-        }
+        // (subscribers.csv holds one row per version of a line's identity in the drop's days: no total to match.)
         return problems;
     }
 

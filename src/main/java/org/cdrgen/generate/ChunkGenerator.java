@@ -39,12 +39,11 @@ public final class ChunkGenerator implements MtLeg.Parties {
 
     /**
      * @param withSubscriberRows also hand over the block's subscribers.csv rows (done once, on the first day):
-     *     every line activated by the run's last day, with the phone of the first day it is active in the run
+     *     every version of each line's identity that is valid on some day of the run
      * @return whether some subscriber-day hit the row cap and lost rows (no realistic profile does)
      */
     public boolean generate(int dayIndex, int first, int count, boolean withSubscriberRows, RowSink out) {
         DayCalendar day = model.day(dayIndex);
-        long lastEpochDay = model.day(model.dayCount() - 1).epochDay;
         loadBlock(day, first, count);
         boolean overflowed = false;
         for (int i = 0; i < count; i++) {
@@ -54,8 +53,8 @@ public final class ChunkGenerator implements MtLeg.Parties {
                 overflowed |= generateEvents(party, day, subscriberDayKey);
                 writeRows(subscriberDayKey, out);
             }
-            if (withSubscriberRows && party.subscriber().activeOn(lastEpochDay)) {
-                subscriberRow(party, out);
+            if (withSubscriberRows) {
+                subscriberRows(first + i, out);
             }
         }
         return overflowed;
@@ -69,7 +68,7 @@ public final class ChunkGenerator implements MtLeg.Parties {
     private boolean generateEvents(PartyDay party, DayCalendar day, long subscriberDayKey) {
         batch.reset();
         references.start(subscriberDayKey);
-        contacts.build(party.subscriber().id);
+        contacts.build(party.subscriber().id, party.subscriber().personId, day.epochDay);
         today.party = party;
         today.day = day;
         for (Service service : services) {
@@ -102,12 +101,22 @@ public final class ChunkGenerator implements MtLeg.Parties {
         }
     }
 
-    private void subscriberRow(PartyDay party, RowSink out) {
-        Subscriber s = party.subscriber();
-        // A line activated during the run is listed with its first phone.
-        Handset handset = party.active() ? party.handset() : model.population.handset(s, s.activationEpochDay);
+    private void subscriberRows(int line, RowSink out) {
+        long firstDay = model.day(0).epochDay;
+        long lastDay = model.day(model.dayCount() - 1).epochDay;
+        model.population.history().versions(line, firstDay, lastDay, version -> subscriberRow(version, out));
+    }
+
+    private void subscriberRow(LineVersion version, RowSink out) {
+        Subscriber s = model.population.subscriber(version);
+        Handset handset = model.population.handset(s);
         SubscriberRow row = subscriberRow;
         row.subscriberId = s.id;
+        row.holder = s.tenure;
+        row.validFromEpochDay = version.validFrom();
+        row.validToEpochDay = version.validTo() >= LineHistory.NEVER ? -1 : version.validTo();
+        row.changeReason = version.began();
+        row.endReason = version.ended();
         row.servedImsi = s.imsi;
         row.servedMsisdn = s.msisdnBytes;
         row.servedImei = handset.imei();
@@ -143,8 +152,8 @@ public final class ChunkGenerator implements MtLeg.Parties {
     }
 
     private PartyDay build(int id, DayCalendar day) {
-        Subscriber s = model.population.subscriber(id);
-        return new PartyDay(s, model.population.handset(s, day.epochDay), model.population.roamingPlmn(id, day.epochDay),
+        Subscriber s = model.population.subscriber(id, day.epochDay);
+        return new PartyDay(s, model.population.handset(s), model.population.roamingPlmn(id, day.epochDay),
                 s.activeOn(day.epochDay));
     }
 

@@ -59,7 +59,8 @@ final class DataGenerator extends ServiceGenerator implements Service {
         for (int back = 1; ; back++) {
             DayCalendar earlier = earlierDays.reaching(day, back);
             if (earlier == null || !today.party.subscriber().activeOn(earlier.epochDay)) {
-                break; // no sessions from before the line was active
+                // No sessions from before this version: a new holder, SIM or phone starts with none open.
+                break;
             }
             sessions(today.party.subscriber(), null, earlier, day, today.placement, out);
         }
@@ -81,7 +82,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
         long[] starts = times.draw(sessions, sessionDay, sessionDay.weekend ? weekendHours : weekdayHours, rng,
                 gaussian, data.burstProbability(), data.burstGapMedianS());
         byte[] gateway = model.tables.pgwBytes[(int) Long.remainderUnsigned(
-                Seeds.hash(model.seed, id, 0, Seeds.Purpose.DATA), model.tables.pgwBytes.length)];
+                Seeds.hash(model.seed, subscriber.personId, 0, Seeds.Purpose.DATA), model.tables.pgwBytes.length)];
         long placeSeed = Seeds.hash(model.seed, id, sessionDay.epochDay, Seeds.Purpose.DATA);
         for (int i = 0; i < sessions; i++) {
             long start = starts[i];
@@ -103,7 +104,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
                 continue; // an earlier day's session that ended before rowDay: nothing of it to write
             }
             if (party == null) {
-                party = new PartyDay(subscriber, model.population.handset(subscriber, sessionDay.epochDay),
+                party = new PartyDay(subscriber, model.population.handset(subscriber),
                         model.population.roamingPlmn(id, sessionDay.epochDay), subscriber.activeOn(sessionDay.epochDay));
             }
             placeRng.switchTo(new SplitMix64(Seeds.hash(placeSeed, i)));

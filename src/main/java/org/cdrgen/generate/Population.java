@@ -3,6 +3,7 @@ package org.cdrgen.generate;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.cdrgen.config.LifecycleProfile;
 import org.cdrgen.config.NetworkProfile;
 import org.cdrgen.config.PopulationProfile;
 import org.cdrgen.model.CellNetwork;
@@ -11,17 +12,18 @@ import org.cdrgen.model.Plan;
 import org.cdrgen.model.Subscriber;
 
 /**
- * The subscriber population as pure functions of (seed, subscriber id): who someone is, which phone they
- * carry on a day, whether they are abroad. Nothing is stored per subscriber, so memory does not grow with
- * the population, and any worker can rebuild anyone.
+ * The subscriber population as pure functions of (seed, line, day): who holds a line on a day (see
+ * {@link LineHistory}), with which SIM and phone, whether they are abroad. Nothing is stored per subscriber,
+ * so memory does not grow with the population, and any worker can rebuild anyone.
  */
 public final class Population {
     private static final int IMSI_DIGITS = 15;
 
     private final long seed;
     private final int size;
-    /** From this day every line is active (the profile's base_complete_date). */
-    private final long baseCompleteEpochDay;
+    private final LineHistory history;
+    /** SIM serials of a line that get distinct IMSIs before they repeat: 10^MSIN digits / lines. */
+    private final int simsPerLine;
     private final ModelTables tables;
     private final CellNetwork network;
     private final PopulationProfile profile;
@@ -37,13 +39,16 @@ public final class Population {
         this.tables = tables;
         this.network = network;
         this.profile = tables.profile.population();
-        this.baseCompleteEpochDay = profile.baseCompleteEpochDay();
+        this.history = new LineHistory(seed, profile);
         this.handsets = new Handsets(seed, size, profile);
         NetworkProfile net = tables.profile.network();
         this.imsiPrefix = (net.mcc() + net.mnc()).getBytes(StandardCharsets.US_ASCII);
         // Keys of their own (not a subscriber's identity hash), one per numbering, from the run seed.
         long identityKey = Seeds.hash(seed, -1, 0, Seeds.Purpose.IDENTITY);
-        this.msin = new KeyedPermutation(NumberRangeSet.pow10(IMSI_DIGITS - imsiPrefix.length), Seeds.hash(identityKey, 1));
+        long msinCount = NumberRangeSet.pow10(IMSI_DIGITS - imsiPrefix.length);
+        this.msin = new KeyedPermutation(msinCount, Seeds.hash(identityKey, 1));
+        // IMSI index = SIM serial x lines + line: unique across all lines and all their SIMs (up to this many each).
+        this.simsPerLine = (int) Math.max(1, Math.min(Integer.MAX_VALUE, msinCount / Math.max(1, size)));
         this.mobileNumbers = new MobileNumbering(net, size, Seeds.hash(identityKey, 2));
     }
 
@@ -51,29 +56,54 @@ public final class Population {
         return size;
     }
 
-    public Subscriber subscriber(int id) {
-        long h = Seeds.hash(seed, id, 0, Seeds.Purpose.IDENTITY);
-        double u1 = Seeds.unit(h);
+    LifecycleProfile lifecycle() {
+        return profile.lifecycle();
+    }
+
+    /** The calendar of every line: holders, phones, SIMs. */
+    LineHistory history() {
+        return history;
+    }
+
+    /**
+     * The line's subscriber on a day: its holder then, with the SIM (IMSI) and phone of that day's version.
+     * When the line has no holder that day (before its first activation, or in a cool-down after a churn),
+     * the last (or first) holder, with {@link Subscriber#activeOn} false for the day.
+     */
+    public Subscriber subscriber(int line, long epochDay) {
+        LineVersion version = history.versionOn(line, epochDay);
+        if (version == null) {
+            LineHistory.LineHolder holder = history.holderOn(line, epochDay);
+            long start = holder.start() >= 0 ? holder.start() : epochDay + 1;
+            version = new LineVersion(line, holder.tenure(), holder.personId(), start, start, start, start, 0, 0,
+                    null, null);
+        }
+        return subscriber(version);
+    }
+
+    /** The holder of a version, with that version's identity. */
+    Subscriber subscriber(LineVersion version) {
+        int id = version.line();
+        long person = version.personId();
+        long h = history.identityHash(person);
         long h2 = Seeds.mix(h);
         double u2 = Seeds.unit(h2);
         long h3 = Seeds.mix(h2);
         double u3 = Seeds.unit(h3);
         long h4 = Seeds.mix(h3);
 
-        Plan plan = u1 < profile.prepaidShare() ? Plan.PREPAID : Plan.POSTPAID;
+        Plan plan = history.prepaid(person) ? Plan.PREPAID : Plan.POSTPAID;
         double activity = Quantiles.logNormalWithMean(u2, 1.0, profile.activitySigma())
                 * (plan == Plan.PREPAID ? profile.prepaidActivity() : profile.postpaidActivity());
         if (u3 < profile.quietShare()) {
             activity *= profile.quietActivity();
         }
-        // Keyed by the calendar, not by the run: every run of any date range sees the same activation day.
-        long activation = baseCompleteEpochDay - 1 - Long.remainderUnsigned(h4, profile.maxActivationAgeDays());
 
         byte[] imsi = Arrays.copyOf(imsiPrefix, IMSI_DIGITS);
-        writeDigits(msin.permute(id), imsi, imsiPrefix.length);
+        writeDigits(msin.permute((long) (version.sim() % simsPerLine) * size + id), imsi, imsiPrefix.length);
         long msisdn = msisdnOf(id);
 
-        UniformRandomProvider rng = Seeds.stream(seed, id, 0, Seeds.Purpose.PLACES);
+        UniformRandomProvider rng = Seeds.stream(seed, person, 0, Seeds.Purpose.PLACES);
         int homeSite = rng.nextInt(network.siteCount());
         int homeSector = rng.nextInt(CellNetwork.SECTORS);
         int workSite = homeSite;
@@ -93,8 +123,9 @@ public final class Population {
         double sms = activity * Quantiles.logNormalWithMean(Seeds.unit(t), 1.0, mix);
         t = Seeds.mix(t);
         double data = activity * Quantiles.logNormalWithMean(Seeds.unit(t), 1.0, mix);
-        return new Subscriber(id, plan, activity, voice, sms, data, imsi, msisdn, activation, homeSite, homeSector, workSite, workSector,
-                others);
+        return new Subscriber(id, version.tenure(), person, plan, activity, voice, sms, data, imsi, msisdn,
+                version.tenureStart(), version.validFrom(), version.validTo(), version.phone(),
+                homeSite, homeSector, workSite, workSector, others);
     }
 
     /** A site at a log-normally distributed distance (median given) in a random direction. */
@@ -124,11 +155,11 @@ public final class Population {
     }
 
     /**
-     * The handset in use on a day: the first one from activation, replaced after geometric gaps of days
-     * (the daily swap probability); no two phones in use on one day share an IMEI (see {@link Handsets}).
+     * The subscriber's phone: its generation counts the line's phones over all its holders (see
+     * {@link LineHistory}); no two phones in use on one day share an IMEI (see {@link ImeiAllocation}).
      */
-    public Handset handset(Subscriber s, long epochDay) {
-        return handsets.inUse(s, epochDay);
+    public Handset handset(Subscriber s) {
+        return handsets.phone(s.id, s.phoneGeneration);
     }
 
     /**

@@ -3,12 +3,18 @@ package org.cdrgen.model;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One subscriber: fixed identity, plan, places and habits. Everything here is a pure function of
- * (seed, subscriber id), so any worker can rebuild any subscriber (for instance the callee of an on-net call).
- * The identity fields are kept as ASCII bytes because every row of this subscriber writes them.
+ * One version of a line's subscriber: its holder (plan, places, habits) with the SIM and phone of a stretch of
+ * days. Everything here is a pure function of (seed, line, day), so any worker can rebuild any subscriber (for
+ * instance the callee of an on-net call). The identity fields are kept as ASCII bytes because every row of
+ * this subscriber writes them.
  */
 public final class Subscriber {
+    /** The line (slot) in the base, 0..N-1; a recycled number keeps its line. */
     public final int id;
+    /** Which holder of the line: 0 for the first, +1 each time the number is recycled to a new subscriber. */
+    public final int tenure;
+    /** The key of this holder's own random streams. */
+    public final long personId;
     public final Plan plan;
     /** Multiplier on the profile's daily rates: heavy-tailed across the population, mean about 1. */
     public final double activity;
@@ -19,7 +25,13 @@ public final class Subscriber {
     public final byte[] imsi;
     public final long msisdn;
     public final byte[] msisdnBytes;
+    /** The holder's first day on the line. */
     public final long activationEpochDay;
+    /** This version's days: validFrom inclusive, validTo exclusive (empty when the line has no holder). */
+    public final long validFromEpochDay;
+    public final long validToEpochDay;
+    /** The line's phone generation (phones counted over all its holders). */
+    public final int phoneGeneration;
     public final int homeSite;
     /** Equal to {@link #homeSite} for people without a separate work place. */
     public final int workSite;
@@ -28,9 +40,13 @@ public final class Subscriber {
     public final int homeSector;
     public final int workSector;
 
-    public Subscriber(int id, Plan plan, double activity, double voiceLevel, double smsLevel, double dataLevel, byte[] imsi, long msisdn, long activationEpochDay,
-            int homeSite, int homeSector, int workSite, int workSector, int[] otherSites) {
+    public Subscriber(int id, int tenure, long personId, Plan plan, double activity, double voiceLevel, double smsLevel,
+            double dataLevel, byte[] imsi, long msisdn, long activationEpochDay, long validFromEpochDay,
+            long validToEpochDay, int phoneGeneration, int homeSite, int homeSector, int workSite, int workSector,
+            int[] otherSites) {
         this.id = id;
+        this.tenure = tenure;
+        this.personId = personId;
         this.plan = plan;
         this.activity = activity;
         this.voiceLevel = voiceLevel;
@@ -40,6 +56,9 @@ public final class Subscriber {
         this.msisdn = msisdn;
         this.msisdnBytes = Long.toString(msisdn).getBytes(StandardCharsets.US_ASCII);
         this.activationEpochDay = activationEpochDay;
+        this.validFromEpochDay = validFromEpochDay;
+        this.validToEpochDay = validToEpochDay;
+        this.phoneGeneration = phoneGeneration;
         this.homeSite = homeSite;
         this.homeSector = homeSector;
         this.workSite = workSite;
@@ -47,9 +66,9 @@ public final class Subscriber {
         this.otherSites = otherSites;
     }
 
-    /** A line has no rows before its activation day. */
+    /** Whether this version (holder, SIM and phone) is the line's identity on a day: only then has it rows. */
     public boolean activeOn(long epochDay) {
-        return epochDay >= activationEpochDay;
+        return epochDay >= validFromEpochDay && epochDay < validToEpochDay;
     }
 
     public boolean hasWorkPlace() {

@@ -1,8 +1,15 @@
 package org.cdrgen.model;
 
-/** One row of subscribers.csv; mutable and reused, like {@link EventRow}. -1 means "empty" for numbers. */
+/** One row of subscribers.csv (one version of a line's identity); mutable and reused, like {@link EventRow}. -1 means "empty" for numbers. */
 public final class SubscriberRow {
     public int subscriberId;
+    public int holder;
+    public long validFromEpochDay;
+    /** -1 while the version holds on the drop's last day. */
+    public long validToEpochDay;
+    public VersionChange changeReason;
+    /** null while the version holds on the drop's last day. */
+    public VersionChange endReason;
     public byte[] servedImsi;
     public byte[] servedMsisdn;
     public byte[] servedImei;

@@ -13,6 +13,17 @@ public final class DimensionRowFormatter {
 
     public static void subscriber(SubscriberRow row, ByteSink out) {
         out.putLong(row.subscriberId).put(COMMA);
+        out.putLong(row.holder).put(COMMA);
+        out.putAscii(LocalDate.ofEpochDay(row.validFromEpochDay).toString()).put(COMMA);
+        if (row.validToEpochDay >= 0) {
+            out.putAscii(LocalDate.ofEpochDay(row.validToEpochDay).toString());
+        }
+        out.put(COMMA);
+        out.putAscii(row.changeReason.name()).put(COMMA);
+        if (row.endReason != null) {
+            out.putAscii(row.endReason.name());
+        }
+        out.put(COMMA);
         out.put(row.servedImsi).put(COMMA);
         out.put(row.servedMsisdn).put(COMMA);
         out.put(row.servedImei).put(COMMA);

@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class Schema {
     /** The version manifest.json states as {@code schema_version}. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** One row per record: events/date=YYYY-MM-DD/part-NNNNN.csv. */
     public static final Table EVENTS = new Table("events", List.of(
@@ -60,14 +60,22 @@ public final class Schema {
             required("recording_entity", TEXT, "network element that wrote the record: MSC, VMSC or PGW")),
             List.of("record_id"));
 
-    /** One row per subscriber of the drop: subscribers.csv. */
+    /**
+     * The subscribers history, a slowly changing dimension: one row per version of a line's identity (holder,
+     * SIM, phone) valid on some day of the drop: subscribers.csv.
+     */
     public static final Table SUBSCRIBERS = new Table("subscribers", List.of(
-            required("subscriber_id", INT, "0, 1, 2, ...: the subscriber's number in the population"),
-            required("served_imsi", TEXT, "15 digits, as in events; unique"),
-            required("served_msisdn", TEXT, "E.164 without '+', as in events; unique"),
-            required("served_imei", TEXT, "15 digits with Luhn check digit: the phone on the first day"),
+            required("subscriber_id", INT, "0, 1, 2, ...: the line in the base; a recycled number keeps its line"),
+            required("holder", INT, "0 for the line's first subscriber, +1 each time its number is recycled to a new one"),
+            required("valid_from", DATE, "first day (partition date) of this version"),
+            optional("valid_to", DATE, "first day it no longer holds (exclusive); empty while it holds on the drop's last day"),
+            required("change_reason", TEXT, "why this version began: ACTIVATION, PHONE_CHANGE, SIM_CHANGE or PHONE_AND_SIM_CHANGE"),
+            optional("end_reason", TEXT, "why it ended at valid_to: PHONE_CHANGE, SIM_CHANGE, PHONE_AND_SIM_CHANGE or CHURN; empty with valid_to"),
+            required("served_imsi", TEXT, "15 digits, as in events; a SIM's IMSI is never another's"),
+            required("served_msisdn", TEXT, "E.164 without '+', as in events; the line's number, the same for all its holders"),
+            required("served_imei", TEXT, "15 digits with Luhn check digit: the phone of this version"),
             required("plan", TEXT, "tariff plan: PREPAID or POSTPAID"),
-            required("activation_date", DATE, "the line's first active day (no rows before it): a calendar date, spread before the profile's population.base_complete_date"),
+            required("activation_date", DATE, "the holder's first day on the line (no rows of the holder before it)"),
             required("home_cell_id", LONG, "cell_id of the home sector's cell"),
             optional("work_cell_id", LONG, "cell_id of the work place's cell; empty without a separate one"),
             required("device_rat", TEXT, "best RAT the phone supports: GERAN, UTRAN, EUTRAN or NR"),
@@ -75,7 +83,7 @@ public final class Schema {
             required("home_tac", INT, "tac (LAC/TAC) of the home cell"),
             optional("work_rat_type", TEXT, "rat_type of the work place's cell; empty without a separate one"),
             optional("work_tac", INT, "tac of the work place's cell; empty without a separate one")),
-            List.of("subscriber_id"));
+            List.of("subscriber_id", "valid_from"));
 
     /** One row per cell of the home network: cells.csv. */
     public static final Table CELLS = new Table("cells", List.of(

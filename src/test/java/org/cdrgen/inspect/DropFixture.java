@@ -74,7 +74,7 @@ final class DropFixture {
     DropFixture subscriberFile(String name, String... imsis) throws IOException {
         StringBuilder sb = new StringBuilder(String.join(",", EventSchema.SUBSCRIBER_COLUMNS)).append('\n');
         for (int i = 0; i < imsis.length; i++) {
-            sb.append(i).append(',').append(imsis[i]).append(',').append(msisdn(imsis[i])).append(",35325811000000")
+            sb.append(i).append(",0,2024-01-01,,ACTIVATION,,").append(imsis[i]).append(',').append(msisdn(imsis[i])).append(",35325811000000")
                     .append(i).append(",POSTPAID,2024-01-01,2050,,NR,NR,1,,\n");
         }
         Files.createDirectories(root);

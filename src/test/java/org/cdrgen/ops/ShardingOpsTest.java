@@ -128,7 +128,9 @@ class ShardingOpsTest {
                     subscriberRows += f.get("rows").asLong();
                 }
             }
-            assertEquals(SUBSCRIBERS / N, subscriberRows);
+            // The shard's lines' versions: one or more per line with a holder, none for a line without.
+            assertTrue(subscriberRows > 0.8 * SUBSCRIBERS / N && subscriberRows < 1.2 * SUBSCRIBERS / N,
+                    "subscriber rows of shard " + i + ": " + subscriberRows);
         }
     }
 

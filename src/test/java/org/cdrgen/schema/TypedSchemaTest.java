@@ -51,7 +51,7 @@ class TypedSchemaTest {
     @Test
     void keysAreTheDocumentedOnes() {
         assertEquals(List.of("record_id"), Schema.EVENTS.primaryKey());
-        assertEquals(List.of("subscriber_id"), Schema.SUBSCRIBERS.primaryKey());
+        assertEquals(List.of("subscriber_id", "valid_from"), Schema.SUBSCRIBERS.primaryKey());
         // GERAN/UTRAN cell ids repeat in other location areas: cell_id alone is no key.
         assertEquals(List.of("rat_type", "tac", "cell_id"), Schema.CELLS.primaryKey());
     }
