@@ -31,13 +31,13 @@ class GoldenDropsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | a521d9520dcfb423d5a7ed20b572df72d57675f05e44791e0bae996093a7e8c3",
-        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | a521d9520dcfb423d5a7ed20b572df72d57675f05e44791e0bae996093a7e8c3",
-        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | a521d9520dcfb423d5a7ed20b572df72d57675f05e44791e0bae996093a7e8c3",
-        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | e64b1050293eddb8fdffa0a4a07d8c5e335a612c7dd27ecfb307b8b1c6f61285",
-        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | b8070dae5bca310fb31df2470f7b1260e3e640c021419c911a369a36d62d34df",
-        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | f5eb36679f9e225f139efefefc25abd36928fea74427c7a98a22407c5e680958",
-        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 9d29c86c1492bbd3e364a3caaaa5decdd9244d0ab255281e96923098d74701ae"})
+        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | ba0d5aae4405479db8da3be273f91600e5ec42bc61e8f5045166f25cb119d32e",
+        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | ba0d5aae4405479db8da3be273f91600e5ec42bc61e8f5045166f25cb119d32e",
+        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | ba0d5aae4405479db8da3be273f91600e5ec42bc61e8f5045166f25cb119d32e",
+        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | f881b84a5f08a00c71a90e178b48a798868a44831d742a08ed088c15aab2d784",
+        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 918e2e65c1c936089ebd1ddd2aa7eedeeee6fdbc0f9412cfe8691130b56f82d1",
+        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | c1da486da51e69981e00d7a82b313b9399def0f44bd466e6f3c339cb27499a16",
+        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 18ca8375dc5bafa5da27b332c8ab6b3e327947da52035a68abaaf87e0dad592c"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");
         List<String> args = new ArrayList<>(List.of("--seed", "20260302", "--start-date", "2026-03-02", "--quiet",

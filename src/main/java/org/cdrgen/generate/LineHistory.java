@@ -21,6 +21,7 @@ final class LineHistory {
     private final long baseCompleteEpochDay;
     private final int maxActivationAgeDays;
     private final LifecycleProfile life;
+    private final double prepaidShare;
     private final double prepaidDrawShare;
     private final double phoneLogKeep;
     private final double simLogKeep;
@@ -30,15 +31,18 @@ final class LineHistory {
         this.baseCompleteEpochDay = profile.baseCompleteEpochDay();
         this.maxActivationAgeDays = profile.maxActivationAgeDays();
         this.life = profile.lifecycle();
-        this.prepaidDrawShare = prepaidDrawShare(profile.prepaidShare(), life);
+        this.prepaidShare = profile.prepaidShare();
+        this.prepaidDrawShare = prepaidDrawShare(prepaidShare, life);
         this.phoneLogKeep = Math.log1p(-profile.deviceSwapDailyProbability());
         this.simLogKeep = Math.log1p(-life.simChangePerYear() / 365.25);
     }
 
     /**
      * prepaid_share is the share among the lines' holders on a day. Prepaid holders churn sooner, so a line
-     * spends less time with each: new holders are drawn prepaid more often, by the ratio of the hazards
-     * (the renewal-process balance p' T_pre / (p' T_pre + (1 - p') T_post) = p, with T = 1 / hazard).
+     * spends less time with each: holders after the first are drawn prepaid more often, by the ratio of the
+     * hazards (the renewal balance p' T_pre / (p' T_pre + (1 - p') T_post) = p, with T = 1 / hazard). A line's
+     * first holder is drawn with p itself: lifetimes are exponential (memoryless), so a line then starts as
+     * if it had always been in that balance, and the share stays near p on every day.
      */
     static double prepaidDrawShare(double share, LifecycleProfile life) {
         double pre = life.prepaidChurnPerYear();
@@ -60,7 +64,8 @@ final class LineHistory {
     }
 
     boolean prepaid(long personId) {
-        return Seeds.unit(identityHash(personId)) < prepaidDrawShare;
+        boolean firstHolder = personId >>> 32 == 0;
+        return Seeds.unit(identityHash(personId)) < (firstHolder ? prepaidShare : prepaidDrawShare);
     }
 
     long firstActivation(int line) {
