@@ -14,7 +14,8 @@ public record DataProfile(
         double volumeSigma,
         double downlinkUplinkRatio,
         double ratioSigma,
-        double peakThroughputMbps,
+        RatWeights peakThroughputMbps,
+        RatWeights ratVolumeFactor,
         int partialRecordTimeLimitS,
         long partialRecordVolumeLimitBytes,
         RatWeights ratWeights,
@@ -22,8 +23,11 @@ public record DataProfile(
         double[] hourlyWeekday,
         double[] hourlyWeekend) {
 
-    /** An access point name (network identifier) and how often sessions use it. */
-    public record Apn(String name, double share) {
+    /**
+     * An access point name (network identifier), how often sessions use it, its volume relative to the
+     * profile's medians, and the lowest RAT it is used on (IMS needs VoLTE/VoNR: EUTRAN).
+     */
+    public record Apn(String name, double share, double volumeFactor, org.cdrgen.model.RatType minRat) {
     }
 
     void validate() {
@@ -37,7 +41,16 @@ public record DataProfile(
         Checks.range("data.volume_sigma", volumeSigma, 0.01, 4);
         Checks.range("data.downlink_uplink_ratio", downlinkUplinkRatio, 1, 1_000);
         Checks.range("data.ratio_sigma", ratioSigma, 0, 3);
-        Checks.range("data.peak_throughput_mbps", peakThroughputMbps, 0.01, 100_000);
+        Checks.required("data.peak_throughput_mbps", peakThroughputMbps);
+        double[] peaks = peakThroughputMbps.toArray();
+        double[] factors;
+        Checks.required("data.rat_volume_factor", ratVolumeFactor);
+        factors = ratVolumeFactor.toArray();
+        String[] rats = {"geran", "utran", "eutran", "nr"};
+        for (int r = 0; r < rats.length; r++) {
+            Checks.range("data.peak_throughput_mbps." + rats[r], peaks[r], 0.01, 100_000);
+            Checks.range("data.rat_volume_factor." + rats[r], factors[r], 0.0001, 100);
+        }
         Checks.range("data.partial_record_time_limit_s", partialRecordTimeLimitS, 60, 86_400);
         Checks.range("data.partial_record_volume_limit_bytes", partialRecordVolumeLimitBytes, 100_000L,
                 1_000_000_000_000L);
@@ -55,6 +68,8 @@ public record DataProfile(
                 throw new ConfigException("key '" + key + ".name' = \"" + apns.get(i).name()
                         + "\" is not an APN network identifier: letters, digits, '-' and '.' only");
             }
+            Checks.range(key + ".volume_factor", apns.get(i).volumeFactor(), 0.0001, 100);
+            Checks.required(key + ".min_rat", apns.get(i).minRat());
             shares[i] = apns.get(i).share();
         }
         Checks.weights("data.apns[].share", shares);

@@ -4,6 +4,7 @@ import org.apache.commons.rng.core.source64.SplitMix64;
 import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.Handset;
+import org.cdrgen.model.RatType;
 import org.cdrgen.model.Subscriber;
 import org.cdrgen.model.SubscriberRow;
 import org.cdrgen.sink.RowSink;
@@ -123,14 +124,17 @@ public final class ChunkGenerator implements MtLeg.Parties {
         row.plan = s.plan;
         row.activationEpochDay = s.activationEpochDay;
         CellNetwork network = model.network;
-        row.deviceRat = handset.bestRat();
-        row.homeRat = network.servedRat(s.homeSite, handset.bestRat());
-        row.homeTac = network.trackingArea(s.homeSite);
-        row.homeCellId = network.cellId(s.homeSite, s.homeSector, row.homeRat);
+        RatType best = handset.bestRat();
+        row.deviceRat = best;
+        int home = network.servingSite(s.homeSite, best);
+        row.homeRat = network.servedRat(home, best, best);
+        row.homeTac = network.trackingArea(home);
+        row.homeCellId = network.cellId(home, s.homeSector, row.homeRat);
         if (s.hasWorkPlace()) {
-            row.workRat = network.servedRat(s.workSite, handset.bestRat());
-            row.workTac = network.trackingArea(s.workSite);
-            row.workCellId = network.cellId(s.workSite, s.workSector, row.workRat);
+            int work = network.servingSite(s.workSite, best);
+            row.workRat = network.servedRat(work, best, best);
+            row.workTac = network.trackingArea(work);
+            row.workCellId = network.cellId(work, s.workSector, row.workRat);
         } else {
             row.workRat = null;
             row.workTac = -1;

@@ -33,7 +33,12 @@ final class DataGenerator extends ServiceGenerator implements Service {
     /** The place of a session is drawn from its own stream (see the class comment). */
     private final StreamRandom placeRng = new StreamRandom();
     private final SharedStateDiscreteSampler ratWish;
-    private final double peakBytesPerSecond;
+    /** Per RAT: the fastest a session moves its volume (bytes a second), and its volume factor. */
+    private final double[] peakBytesPerSecond;
+    private final double[] ratVolumeFactor;
+    /** Per APN: its volume factor and the lowest RAT (ordinal) it is used on. */
+    private final double[] apnVolumeFactor;
+    private final int[] apnMinRat;
     private final PartialRecords records;
     private final EarlierDays earlierDays;
     private final SessionReach reach;
@@ -43,14 +48,25 @@ final class DataGenerator extends ServiceGenerator implements Service {
     DataGenerator(GenerationModel model) {
         super(model, Seeds.Purpose.DATA);
         this.data = model.profile.data();
-        this.peakBytesPerSecond = data.peakThroughputMbps() * 1e6 / 8;
+        double[] peaks = data.peakThroughputMbps().toArray();
+        this.peakBytesPerSecond = new double[peaks.length];
+        this.ratVolumeFactor = data.ratVolumeFactor().toArray();
+        // The slowest a volume can drain, for the cheap "surely ended" test: the largest factor over peak.
+        double slowest = 0;
+        for (int r = 0; r < peaks.length; r++) {
+            peakBytesPerSecond[r] = peaks[r] * 1e6 / 8;
+            slowest = Math.max(slowest, ratVolumeFactor[r] / peakBytesPerSecond[r]);
+        }
+        this.apnVolumeFactor = data.apns().stream().mapToDouble(DataProfile.Apn::volumeFactor).toArray();
+        this.apnMinRat = data.apns().stream().mapToInt(a -> a.minRat().ordinal()).toArray();
+        double largestApnFactor = java.util.Arrays.stream(apnVolumeFactor).max().orElse(1);
         this.weekdayHours = model.tables.dataHourWeekday.bind(rng);
         this.weekendHours = model.tables.dataHourWeekend.bind(rng);
         this.apn = model.tables.apn.bind(rng);
         this.ratWish = model.tables.dataRat.bind(placeRng);
         this.records = new PartialRecords(data);
         this.earlierDays = new EarlierDays(model.profile, MAX_SESSION_S * 1000);
-        this.reach = new SessionReach(data, peakBytesPerSecond);
+        this.reach = new SessionReach(data, 1 / (slowest * largestApnFactor));
     }
 
     @Override
@@ -89,26 +105,38 @@ final class DataGenerator extends ServiceGenerator implements Service {
             double zDownlink = gaussian.sample();
             double zRatio = gaussian.sample();
             double zDuration = gaussian.sample();
-            byte[] apnName = model.tables.apnBytes[apn.sample()];
+            int apnIndex = apn.sample();
             long chargingId = rng.nextLong() & 0xFFFF_FFFFL;
             if (sessionDay != rowDay && reach.endsBy(start, rowDay.startMs(), zDownlink, zRatio, zDuration)) {
                 continue; // an earlier day's session that surely ended before rowDay (most): skip the exp()s
-            }
-            double downlink = data.downlinkMedianBytes() * Math.exp(data.volumeSigma() * zDownlink);
-            double uplink = downlink / (data.downlinkUplinkRatio() * Math.exp(data.ratioSigma() * zRatio));
-            // A big transfer takes time: a session lasts at least as long as its volume needs at peak throughput.
-            long transferS = (long) Math.ceil((downlink + uplink) / peakBytesPerSecond);
-            long durationS = Math.min(MAX_SESSION_S, Math.max(transferS,
-                    Math.max(1, Math.round(data.durationMedianS() * Math.exp(data.durationSigma() * zDuration)))));
-            if (start + durationS * 1000 <= rowDay.startMs()) {
-                continue; // an earlier day's session that ended before rowDay: nothing of it to write
             }
             if (party == null) {
                 party = new PartyDay(subscriber, model.population.handset(subscriber),
                         model.population.roamingPlmn(id, sessionDay.epochDay), subscriber.activeOn(sessionDay.epochDay));
             }
+            // Where first: the RAT bounds the volume and the speed.
             placeRng.switchTo(new SplitMix64(Seeds.hash(placeSeed, i)));
-            describe(party, sessionDay, start, apnName, chargingId, gateway, placement);
+            describe(party, sessionDay, start, model.tables.apnBytes[apnIndex], chargingId, gateway, placement);
+            int rat = session.ratType.ordinal();
+            if (rat < apnMinRat[apnIndex]) {
+                continue; // no such PDN on this radio (IMS needs LTE or NR): the session is not set up
+            }
+            double scale = ratVolumeFactor[rat] * apnVolumeFactor[apnIndex];
+            double downlink = scale * data.downlinkMedianBytes() * Math.exp(data.volumeSigma() * zDownlink);
+            double uplink = downlink / (data.downlinkUplinkRatio() * Math.exp(data.ratioSigma() * zRatio));
+            // A big transfer takes time: a session lasts at least as long as its volume needs at its RAT's peak.
+            long transferS = (long) Math.ceil((downlink + uplink) / peakBytesPerSecond[rat]);
+            long durationS = Math.min(MAX_SESSION_S, Math.max(transferS,
+                    Math.max(1, Math.round(data.durationMedianS() * Math.exp(data.durationSigma() * zDuration)))));
+            if (durationS < transferS) {
+                // Capped at the longest session: it moves what the peak allows in that time.
+                double fit = durationS * peakBytesPerSecond[rat] / (downlink + uplink);
+                downlink *= fit;
+                uplink *= fit;
+            }
+            if (start + durationS * 1000 <= rowDay.startMs()) {
+                continue; // an earlier day's session that ended before rowDay: nothing of it to write
+            }
             records.write(session, start, durationS, downlink, uplink, rowDay, out);
         }
     }

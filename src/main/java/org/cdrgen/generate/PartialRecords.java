@@ -51,7 +51,10 @@ final class PartialRecords {
                 cause = VOLUME_LIMIT;
             }
             if (sequence == MAX_PARTIAL_RECORDS) {
+                // The last record takes the rest of the session, its time as well as its volume (so it is
+                // no faster than the session).
                 cause = NORMAL_RELEASE;
+                lengthS = remainingS;
                 down = remainingDown;
                 up = remainingUp;
             }

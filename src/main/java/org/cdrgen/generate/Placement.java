@@ -35,7 +35,8 @@ final class Placement {
     void place(EventRow row, PartyDay party, DayCalendar day, long epochMs, UniformRandomProvider rng,
             SharedStateDiscreteSampler ratWish) {
         boolean mscEntity = row.eventType != EventType.DATA;
-        RatType wished = RATS[Math.min(ratWish.sample(), party.handset().bestRat().ordinal())];
+        RatType best = party.handset().bestRat();
+        RatType wished = RATS[Math.min(ratWish.sample(), best.ordinal())];
         if (party.roaming()) {
             int plmn = party.roamingPlmn();
             row.roaming = true;
@@ -70,7 +71,8 @@ final class Placement {
         if (rng.nextDouble() < 0.35) {
             sector = rng.nextInt(CellNetwork.SECTORS);
         }
-        RatType served = network.servedRat(site, wished);
+        site = network.servingSite(site, best);
+        RatType served = network.servedRat(site, wished, best);
         row.roaming = false;
         row.visitedPlmn = null;
         row.mcc = tables.homeMcc;

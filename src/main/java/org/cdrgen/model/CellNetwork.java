@@ -23,7 +23,11 @@ public final class CellNetwork {
     private final int sitesPerTrackingArea;
     private final int sitesPerMsc;
     private final double siteSpacingKm;
+    /** Per (site, wished RAT, phone's best RAT): the RAT served, or -1 when the site has no layer the phone has. */
     private final byte[] servedRat;
+    /** Per phone's best RAT: the site that serves a phone at each site (itself, or the nearest with a layer the
+     * phone has); null when every site has one. */
+    private final int[][] servingSite;
 
     public CellNetwork(int gridSide, double[] latitude, double[] longitude, int[] azimuthOffset, byte[] layers,
             int sitesPerTrackingArea, int sitesPerMsc, double siteSpacingKm) {
@@ -35,12 +39,20 @@ public final class CellNetwork {
         this.sitesPerTrackingArea = sitesPerTrackingArea;
         this.sitesPerMsc = sitesPerMsc;
         this.siteSpacingKm = siteSpacingKm;
-        // Looked up for every event, so worked out once per site and wished RAT.
-        this.servedRat = new byte[layers.length * RATS.length];
+        // Looked up for every event, so worked out once per site, wished RAT and phone.
+        int n = RATS.length;
+        this.servedRat = new byte[layers.length * n * n];
         for (int site = 0; site < layers.length; site++) {
             for (RatType wished : RATS) {
-                servedRat[site * RATS.length + wished.ordinal()] = (byte) computeServedRat(site, wished).ordinal();
+                for (RatType best : RATS) {
+                    servedRat[(site * n + wished.ordinal()) * n + best.ordinal()] =
+                            (byte) computeServedRat(site, RATS[Math.min(wished.ordinal(), best.ordinal())], best);
+                }
             }
+        }
+        this.servingSite = new int[n][];
+        for (RatType best : RATS) {
+            servingSite[best.ordinal()] = nearestSitesWithLayerUpTo(best);
         }
     }
 
@@ -69,26 +81,78 @@ public final class CellNetwork {
     }
 
     /**
-     * The RAT actually served at a site for a wish: the wished one when the site has it, else the best
-     * lower layer there, else the lowest higher one (every site carries at least one layer).
+     * The site that serves a phone whose best RAT is {@code best} when it is at {@code site}: the site itself
+     * when it carries a layer the phone has, else the nearest one that does (an LTE-only site gives a 2G phone
+     * no service; the phone camps on the 2G coverage around it).
      */
-    public RatType servedRat(int site, RatType wished) {
-        return RATS[servedRat[site * RATS.length + wished.ordinal()]];
+    public int servingSite(int site, RatType best) {
+        int[] nearest = servingSite[best.ordinal()];
+        return nearest == null ? site : nearest[site];
     }
 
-    private RatType computeServedRat(int site, RatType wished) {
-        RatType[] rats = RATS;
+    /**
+     * The RAT a phone gets at a site that serves it (see {@link #servingSite}): the wished one (capped at the
+     * phone's best) when the site has it, else the best lower layer there, else the lowest higher one the
+     * phone has; never a RAT above the phone's best.
+     */
+    public RatType servedRat(int site, RatType wished, RatType best) {
+        int n = RATS.length;
+        int rat = servedRat[(site * n + wished.ordinal()) * n + best.ordinal()];
+        if (rat < 0) {
+            throw new IllegalArgumentException("site " + site + " has no layer up to " + best + ": use servingSite");
+        }
+        return RATS[rat];
+    }
+
+    private int computeServedRat(int site, RatType wished, RatType best) {
         for (int r = wished.ordinal(); r >= 0; r--) {
-            if (hasLayer(site, rats[r])) {
-                return rats[r];
+            if (hasLayer(site, RATS[r])) {
+                return r;
             }
         }
-        for (int r = wished.ordinal() + 1; r < rats.length; r++) {
-            if (hasLayer(site, rats[r])) {
-                return rats[r];
+        for (int r = wished.ordinal() + 1; r <= best.ordinal(); r++) {
+            if (hasLayer(site, RATS[r])) {
+                return r;
             }
         }
-        throw new IllegalStateException("site " + site + " carries no layer");
+        return -1;
+    }
+
+    /**
+     * For every site, the nearest site (in grid steps, breadth first from all of them at once) that carries a
+     * layer up to {@code best}; null when every site does.
+     */
+    private int[] nearestSitesWithLayerUpTo(RatType best) {
+        int sites = layers.length;
+        int mask = (1 << (best.ordinal() + 1)) - 1;
+        int[] nearest = new int[sites];
+        int[] queue = new int[sites];
+        int head = 0;
+        int tail = 0;
+        java.util.Arrays.fill(nearest, -1);
+        for (int site = 0; site < sites; site++) {
+            if ((layers[site] & mask) != 0) {
+                nearest[site] = site;
+                queue[tail++] = site;
+            }
+        }
+        if (tail == sites || tail == 0) {
+            return null; // all served where they are; or no site at all has such a layer (the profile forbids it)
+        }
+        while (head < tail) {
+            int site = queue[head++];
+            int row = row(site);
+            int column = column(site);
+            int[] neighbours = {row > 0 ? site - gridSide : -1, site + gridSide < sites ? site + gridSide : -1,
+                    column > 0 ? site - 1 : -1, column + 1 < gridSide && site + 1 < sites ? site + 1 : -1};
+            for (int next : neighbours) {
+                if (next >= 0 && nearest[next] < 0) {
+                    nearest[next] = nearest[site];
+                    queue[tail++] = next;
+                }
+            }
+        }
+        return nearest;
     }
 
     /** LAC (GERAN/UTRAN) or TAC (E-UTRAN/NR) of a site. */

@@ -83,8 +83,8 @@ class ProfileLoaderTest {
 
     @Test
     void listsAreReplacedNotMerged() throws IOException {
-        Profile p = load("data:\n  apns:\n    - { name: internet, share: 1 }\n").profile();
-        assertEquals(List.of(new DataProfile.Apn("internet", 1)), p.data().apns());
+        Profile p = load("data:\n  apns:\n    - { name: internet, share: 1, volume_factor: 1, min_rat: GERAN }\n").profile();
+        assertEquals(List.of(new DataProfile.Apn("internet", 1, 1, org.cdrgen.model.RatType.GERAN)), p.data().apns());
     }
 
     static Stream<Arguments> invalid() {
@@ -146,7 +146,7 @@ class ProfileLoaderTest {
                 Arguments.of("data:\n  partial_record_time_limit_s: 10\n",
                         List.of("data.partial_record_time_limit_s", "60..86400")),
                 Arguments.of("data:\n  volume_sigma: 0\n", List.of("data.volume_sigma", "0.01..4")),
-                Arguments.of("data:\n  apns:\n    - { name: \"a,b\", share: 1 }\n", List.of("data.apns[0].name")),
+                Arguments.of("data:\n  apns:\n    - { name: \"a,b\", share: 1, volume_factor: 1, min_rat: GERAN }\n", List.of("data.apns[0].name")),
                 // mobility
                 Arguments.of("mobility:\n  work_end_hour: 5\n", List.of("mobility.work_end_hour", "10..24")),
                 Arguments.of("mobility:\n  visited_plmns:\n    - { plmn: \"234-10\", share: 1 }\n",
