@@ -15,8 +15,12 @@ public record MobilityProfile(
         int roamingTripMaxDays,
         List<VisitedPlmn> visitedPlmns) {
 
-    /** A foreign network roamers attach to, as "MCC-MNC". */
-    public record VisitedPlmn(String plmn, double share) {
+    /** A foreign network roamers attach to, as "MCC-MNC", and the IANA time zone its roamers live by. */
+    public record VisitedPlmn(String plmn, double share, String timeZone) {
+        public java.time.ZoneId zone() {
+            return java.time.ZoneId.of(timeZone);
+        }
+
         public String mcc() {
             return plmn.substring(0, plmn.indexOf('-'));
         }
@@ -45,6 +49,14 @@ public record MobilityProfile(
             Checks.required(key + ".plmn", plmn);
             if (!plmn.matches("[0-9]{3}-[0-9]{2,3}")) {
                 throw new ConfigException("key '" + key + ".plmn' = \"" + plmn + "\" must be MCC-MNC, e.g. 208-01");
+            }
+            String zone = visitedPlmns.get(i).timeZone();
+            Checks.required(key + ".time_zone", zone);
+            try {
+                java.time.ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigException("key '" + key + ".time_zone' = \"" + zone
+                        + "\" is not a time zone: use an IANA id such as Europe/Paris or America/New_York");
             }
             if (plmn.startsWith(homeMcc + "-")) {
                 throw new ConfigException("key '" + key + ".plmn' = \"" + plmn

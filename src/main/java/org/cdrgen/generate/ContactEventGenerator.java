@@ -15,13 +15,12 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
     /** What tells one person-to-person service from another: its rates, its clock and its bursts. */
     record Traffic(Seeds.Purpose purpose, EventType eventType, double madePerDay, double receivedPerDay,
             double dailyDispersionSigma, double burstProbability, double burstGapMedianS,
-            WeightedTable weekdayHours, WeightedTable weekendHours, WeightedTable ratWish) {
+            HourTables hours, WeightedTable ratWish) {
     }
 
     private final Traffic traffic;
     private final SharedStateDiscreteSampler contactRank;
-    private final SharedStateDiscreteSampler weekdayHours;
-    private final SharedStateDiscreteSampler weekendHours;
+    private final HourSamplers hours;
     protected final SharedStateDiscreteSampler ratWish;
     private final MtLeg mtLeg;
 
@@ -29,8 +28,7 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
         super(model, traffic.purpose());
         this.traffic = traffic;
         this.contactRank = model.tables.contactRank.bind(rng);
-        this.weekdayHours = traffic.weekdayHours().bind(rng);
-        this.weekendHours = traffic.weekendHours().bind(rng);
+        this.hours = new HourSamplers(traffic.hours(), model.tables.visitedZone, rng);
         this.ratWish = traffic.ratWish().bind(rng);
         this.mtLeg = mtLeg;
     }
@@ -44,7 +42,8 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
         DayCalendar day = today.day;
         startStream(party.subscriber().id, day.epochDay);
         double level = level(party.subscriber(), day) * dailyNoise(traffic.dailyDispersionSigma());
-        SharedStateDiscreteSampler hours = day.weekend ? weekendHours : weekdayHours;
+        // Abroad, the day follows the visited country's clock.
+        SharedStateDiscreteSampler hours = this.hours.on(day, party.roamingPlmn());
         int made = count(traffic.madePerDay() * level);
         long[] starts = times.draw(made, day, hours, rng, gaussian, traffic.burstProbability(), traffic.burstGapMedianS());
         makeEvents(today, out, starts, made);

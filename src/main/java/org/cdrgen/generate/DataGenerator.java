@@ -27,8 +27,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
     static final long MAX_SESSION_S = 23 * 3600;
 
     private final DataProfile data;
-    private final SharedStateDiscreteSampler weekdayHours;
-    private final SharedStateDiscreteSampler weekendHours;
+    private final HourSamplers hours;
     private final SharedStateDiscreteSampler apn;
     /** The place of a session is drawn from its own stream (see the class comment). */
     private final StreamRandom placeRng = new StreamRandom();
@@ -60,8 +59,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
         this.apnVolumeFactor = data.apns().stream().mapToDouble(DataProfile.Apn::volumeFactor).toArray();
         this.apnMinRat = data.apns().stream().mapToInt(a -> a.minRat().ordinal()).toArray();
         double largestApnFactor = java.util.Arrays.stream(apnVolumeFactor).max().orElse(1);
-        this.weekdayHours = model.tables.dataHourWeekday.bind(rng);
-        this.weekendHours = model.tables.dataHourWeekend.bind(rng);
+        this.hours = new HourSamplers(model.tables.dataHours, model.tables.visitedZone, rng);
         this.apn = model.tables.apn.bind(rng);
         this.ratWish = model.tables.dataRat.bind(placeRng);
         this.records = new PartialRecords(data);
@@ -95,7 +93,9 @@ final class DataGenerator extends ServiceGenerator implements Service {
         startStream(id, sessionDay.epochDay);
         double level = subscriber.dataLevel * sessionDay.dataActivity * dailyNoise(data.dailyDispersionSigma());
         int sessions = count(data.sessionsPerDay() * level);
-        long[] starts = times.draw(sessions, sessionDay, sessionDay.weekend ? weekendHours : weekdayHours, rng,
+        // Abroad, the day follows the visited country's clock.
+        int visited = party != null ? party.roamingPlmn() : model.population.roamingPlmn(id, sessionDay.epochDay);
+        long[] starts = times.draw(sessions, sessionDay, hours.on(sessionDay, visited), rng,
                 gaussian, data.burstProbability(), data.burstGapMedianS());
         byte[] gateway = model.tables.pgwBytes[(int) Long.remainderUnsigned(
                 Seeds.hash(model.seed, subscriber.personId, 0, Seeds.Purpose.DATA), model.tables.pgwBytes.length)];

@@ -21,6 +21,9 @@ public final class DayCalendar {
     public final boolean workingDay;
     /** UTC epoch ms at which local hour h starts; entry 24 is the next local midnight. */
     private final long[] hourStartMs = new long[25];
+    /** The day's local noon, and the home zone's UTC offset then: where a clock abroad is compared. */
+    private final java.time.Instant noon;
+    private final int homeOffsetSeconds;
     public final double voiceActivity;
     public final double smsActivity;
     public final double dataActivity;
@@ -35,6 +38,8 @@ public final class DayCalendar {
             hourStartMs[h] = LocalDateTime.of(date, LocalTime.of(h, 0)).atZone(zone).toInstant().toEpochMilli();
         }
         hourStartMs[24] = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        this.noon = LocalDateTime.of(date, LocalTime.NOON).atZone(zone).toInstant();
+        this.homeOffsetSeconds = zone.getRules().getOffset(noon).getTotalSeconds();
         for (int h = 23; h >= 0; h--) {
             hourStartMs[h] = Math.min(hourStartMs[h], hourStartMs[h + 1]);
         }
@@ -59,6 +64,11 @@ public final class DayCalendar {
         this.voiceActivity = voice;
         this.smsActivity = sms;
         this.dataActivity = data;
+    }
+
+    /** Whole hours a zone's clock is ahead of home's at this day's noon (rounded: India's +5:30 is 5 or 6). */
+    public int hoursAheadOfHome(ZoneId other) {
+        return Math.round((other.getRules().getOffset(noon).getTotalSeconds() - homeOffsetSeconds) / 3600f);
     }
 
     public long startMs() {

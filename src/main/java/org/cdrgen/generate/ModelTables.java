@@ -14,12 +14,11 @@ import org.cdrgen.model.CellNetwork;
  */
 public final class ModelTables {
     public final Profile profile;
-    public final WeightedTable voiceHourWeekday;
-    public final WeightedTable voiceHourWeekend;
-    public final WeightedTable smsHourWeekday;
-    public final WeightedTable smsHourWeekend;
-    public final WeightedTable dataHourWeekday;
-    public final WeightedTable dataHourWeekend;
+    final HourTables voiceHours;
+    final HourTables smsHours;
+    final HourTables dataHours;
+    /** Per visited PLMN: the time zone its roamers live by. */
+    final java.time.ZoneId[] visitedZone;
     public final WeightedTable voiceOutcome;
     public final WeightedTable smsSegments;
     public final WeightedTable smsStatus;
@@ -43,12 +42,11 @@ public final class ModelTables {
 
     public ModelTables(Profile profile, CellNetwork network) {
         this.profile = profile;
-        voiceHourWeekday = new WeightedTable(profile.voice().hourlyWeekday());
-        voiceHourWeekend = new WeightedTable(profile.voice().hourlyWeekend());
-        smsHourWeekday = new WeightedTable(profile.sms().hourlyWeekday());
-        smsHourWeekend = new WeightedTable(profile.sms().hourlyWeekend());
-        dataHourWeekday = new WeightedTable(profile.data().hourlyWeekday());
-        dataHourWeekend = new WeightedTable(profile.data().hourlyWeekend());
+        voiceHours = new HourTables(profile.voice().hourlyWeekday(), profile.voice().hourlyWeekend());
+        smsHours = new HourTables(profile.sms().hourlyWeekday(), profile.sms().hourlyWeekend());
+        dataHours = new HourTables(profile.data().hourlyWeekday(), profile.data().hourlyWeekend());
+        visitedZone = profile.mobility().visitedPlmns().stream().map(MobilityProfile.VisitedPlmn::zone)
+                .toArray(java.time.ZoneId[]::new);
         voiceOutcome = new WeightedTable(profile.voice().outcomes().toArray());
         smsSegments = new WeightedTable(profile.sms().segments());
         smsStatus = new WeightedTable(profile.sms().status().toArray());

@@ -37,7 +37,7 @@ final class VoiceGenerator extends ContactEventGenerator {
         super(model, mtLeg, new Traffic(Seeds.Purpose.VOICE, EventType.VOICE, model.profile.voice().moCallsPerDay(),
                 model.profile.voice().mtOffNetCallsPerDay(), model.profile.voice().dailyDispersionSigma(),
                 model.profile.voice().burstProbability(), model.profile.voice().burstGapMedianS(),
-                model.tables.voiceHourWeekday, model.tables.voiceHourWeekend, model.tables.voiceRat));
+                model.tables.voiceHours, model.tables.voiceRat));
         this.voice = model.profile.voice();
         this.outcome = model.tables.voiceOutcome.bind(rng);
         this.failureCause = new WeightedTable(FAILURE_CAUSE_WEIGHTS).bind(rng);

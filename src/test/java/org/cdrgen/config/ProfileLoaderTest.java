@@ -117,6 +117,10 @@ class ProfileLoaderTest {
                 Arguments.of("population:\n  lifecycle:\n    churn_per_year: 0.1\n",
                         List.of("population.lifecycle.churn_per_year")),
                 Arguments.of("population:\n  devices: []\n", List.of("population.devices", "at least one")),
+                Arguments.of("mobility:\n  visited_plmns:\n    - { plmn: \"208-01\", share: 1, time_zone: Mars/Olympus }\n",
+                        List.of("mobility.visited_plmns[0].time_zone", "Mars/Olympus", "IANA")),
+                Arguments.of("data:\n  peak_throughput_mbps: { geran: 0, utran: 42, eutran: 60, nr: 300 }\n",
+                        List.of("data.peak_throughput_mbps.geran", "0.01..100000")),
                 Arguments.of("population:\n  devices:\n    - { tac: \"1234\", tac_count: 1, model: x, best_rat: NR, share: 1 }\n",
                         List.of("population.devices[0].tac", "8 digits")),
                 Arguments.of("population:\n  devices:\n    - { tac: \"12345678\", tac_count: 1, model: x, best_rat: LTE, share: 1 }\n",
@@ -149,9 +153,9 @@ class ProfileLoaderTest {
                 Arguments.of("data:\n  apns:\n    - { name: \"a,b\", share: 1, volume_factor: 1, min_rat: GERAN }\n", List.of("data.apns[0].name")),
                 // mobility
                 Arguments.of("mobility:\n  work_end_hour: 5\n", List.of("mobility.work_end_hour", "10..24")),
-                Arguments.of("mobility:\n  visited_plmns:\n    - { plmn: \"234-10\", share: 1 }\n",
+                Arguments.of("mobility:\n  visited_plmns:\n    - { plmn: \"234-10\", share: 1, time_zone: Europe/London }\n",
                         List.of("mobility.visited_plmns[0].plmn", "home")),
-                Arguments.of("mobility:\n  visited_plmns:\n    - { plmn: \"20801\", share: 1 }\n",
+                Arguments.of("mobility:\n  visited_plmns:\n    - { plmn: \"20801\", share: 1, time_zone: Europe/Paris }\n",
                         List.of("mobility.visited_plmns[0].plmn", "MCC-MNC")),
                 // calendar
                 Arguments.of("calendar:\n  month_activity: [1, 1, 1]\n", List.of("calendar.month_activity", "12")),
