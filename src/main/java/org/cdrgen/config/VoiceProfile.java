@@ -9,6 +9,7 @@ public record VoiceProfile(
         double burstGapMedianS,
         Outcomes outcomes,
         double droppedShare,
+        double callWaitingShare,
         double durationMedianS,
         double durationSigma,
         int durationMaxS,
@@ -35,6 +36,7 @@ public record VoiceProfile(
         Checks.required("voice.outcomes", outcomes);
         Checks.weights("voice.outcomes", outcomes.toArray());
         Checks.range("voice.dropped_share", droppedShare, 0, 1);
+        Checks.range("voice.call_waiting_share", callWaitingShare, 0, 1);
         Checks.range("voice.duration_median_s", durationMedianS, 1, 86_400);
         Checks.range("voice.duration_sigma", durationSigma, 0.01, 4);
         Checks.range("voice.duration_max_s", durationMaxS, 1, 86_400);

@@ -46,10 +46,74 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
         SharedStateDiscreteSampler hours = this.hours.on(day, party.roamingPlmn());
         int made = count(traffic.madePerDay() * level);
         long[] starts = times.draw(made, day, hours, rng, gaussian, traffic.burstProbability(), traffic.burstGapMedianS());
-        makeEvents(today, out, starts, made);
+        if (!oneAtATime()) {
+            makeEvents(today, out, starts, made);
+            int received = count(traffic.receivedPerDay() * level);
+            starts = times.draw(received, day, hours, rng, gaussian, traffic.burstProbability(), traffic.burstGapMedianS());
+            receiveEvents(today, out, starts, received);
+            return;
+        }
+        if (madeStarts.length < made) {
+            madeStarts = new long[Math.max(made, madeStarts.length * 2)];
+        }
+        System.arraycopy(starts, 0, madeStarts, 0, made);
         int received = count(traffic.receivedPerDay() * level);
         starts = times.draw(received, day, hours, rng, gaussian, traffic.burstProbability(), traffic.burstGapMedianS());
-        receiveEvents(today, out, starts, received);
+        inTimeOrder(today, out, madeStarts, made, starts, received);
+    }
+
+    /**
+     * Calls made and received in time order, one at a time: a call the subscriber would make while on a
+     * call waits until it ends (a short pause after), and one that arrives meanwhile finds them busy (unless
+     * call waiting takes it). Only on-net calls that arrive during one of the subscriber's own calls are not
+     * seen here (their MT row is written with the caller's chunk).
+     */
+    private void inTimeOrder(SubscriberDay today, RowBatch out, long[] made, int madeCount, long[] received,
+            int receivedCount) {
+        java.util.Arrays.sort(made, 0, madeCount);
+        java.util.Arrays.sort(received, 0, receivedCount);
+        long busyUntil = Long.MIN_VALUE;
+        int i = 0;
+        int j = 0;
+        while (i < madeCount || j < receivedCount) {
+            if (j >= receivedCount || i < madeCount && made[i] <= received[j]) {
+                long start = made[i++];
+                if (start < busyUntil) {
+                    start = busyUntil + 5_000 + Long.remainderUnsigned(Seeds.mix(start), 115_000);
+                    if (start >= today.day.endMs()) {
+                        continue; // no time left that day for the call
+                    }
+                }
+                EventRow row = makeEvent(today, out, start);
+                busyUntil = Math.max(busyUntil, row.endMs);
+            } else {
+                long start = received[j++];
+                EventRow row = receiveEvent(today, out, start);
+                if (start < busyUntil) {
+                    if (!callWaiting(row)) {
+                        busy(row);
+                    }
+                } else if (row.answerMs >= 0) {
+                    busyUntil = row.endMs;
+                }
+            }
+        }
+    }
+
+    private long[] madeStarts = new long[64];
+
+    /** Whether the subscriber is in one call at a time (VOICE), so the day's events are set in time order. */
+    protected boolean oneAtATime() {
+        return false;
+    }
+
+    /** Whether call waiting lets the subscriber take a call that arrives during another. */
+    protected boolean callWaiting(EventRow row) {
+        return false;
+    }
+
+    /** Turns a received call that arrives while the subscriber is on another into a BUSY one. */
+    protected void busy(EventRow row) {
     }
 
     /**
@@ -58,35 +122,45 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
      * compiled over again whenever either loop met a case its first compile had not seen.)
      */
     private void makeEvents(SubscriberDay today, RowBatch out, long[] starts, int count) {
-        ContactBook contacts = today.contacts;
         for (int i = 0; i < count; i++) {
-            int contact = contacts.pick(contactRank);
-            int other = contacts.subscriber(contact);
-            EventRow row = out.add();
-            row.direction = Direction.MO;
-            row.otherPartyMsisdn = contacts.msisdn(contact);
-            row.otherPartyOnNet = other >= 0;
-            fillServed(row, today.party, starts[i], today.references.next());
-            fill(row, today.party, today.day, today.placement);
-            if (other >= 0 && !mtLeg.add(row, other, today.party.subscriber().msisdn, today.day, out)) {
-                unallocated(row);
-            }
+            makeEvent(today, out, starts[i]);
         }
+    }
+
+    private EventRow makeEvent(SubscriberDay today, RowBatch out, long start) {
+        ContactBook contacts = today.contacts;
+        int contact = contacts.pick(contactRank);
+        int other = contacts.subscriber(contact);
+        EventRow row = out.add();
+        row.direction = Direction.MO;
+        row.otherPartyMsisdn = contacts.msisdn(contact);
+        row.otherPartyOnNet = other >= 0;
+        fillServed(row, today.party, start, today.references.next());
+        fill(row, today.party, today.day, today.placement);
+        if (other >= 0 && !mtLeg.add(row, other, today.party.subscriber().msisdn, today.day, out)) {
+            unallocated(row);
+        }
+        return row;
     }
 
     /** Events this subscriber receives from other networks (calls from on-net contacts are their MO's MT leg). */
     private void receiveEvents(SubscriberDay today, RowBatch out, long[] starts, int count) {
-        ContactBook contacts = today.contacts;
         for (int i = 0; i < count; i++) {
-            int contact = contacts.pickOffNet(contactRank);
-            EventRow row = out.add();
-            row.direction = Direction.MT;
-            row.otherPartyMsisdn = contact >= 0 ? contacts.msisdn(contact)
-                    : model.otherParties.number(rng.nextLong());
-            row.otherPartyOnNet = false;
-            fillServed(row, today.party, starts[i], today.references.next());
-            fill(row, today.party, today.day, today.placement);
+            receiveEvent(today, out, starts[i]);
         }
+    }
+
+    private EventRow receiveEvent(SubscriberDay today, RowBatch out, long start) {
+        ContactBook contacts = today.contacts;
+        int contact = contacts.pickOffNet(contactRank);
+        EventRow row = out.add();
+        row.direction = Direction.MT;
+        row.otherPartyMsisdn = contact >= 0 ? contacts.msisdn(contact)
+                : model.otherParties.number(rng.nextLong());
+        row.otherPartyOnNet = false;
+        fillServed(row, today.party, start, today.references.next());
+        fill(row, today.party, today.day, today.placement);
+        return row;
     }
 
     private void fillServed(EventRow row, PartyDay party, long start, long reference) {

@@ -49,6 +49,27 @@ final class VoiceGenerator extends ContactEventGenerator {
     }
 
     @Override
+    protected boolean oneAtATime() {
+        return true;
+    }
+
+    @Override
+    protected boolean callWaiting(EventRow row) {
+        return Seeds.unit(Seeds.hash(row.callReference, 0x5ca1ab1eL)) < voice.callWaitingShare();
+    }
+
+    /** The caller hears busy after 1.5-5.5 s (a hash of the call, no draw: the day's stream stays as it was). */
+    @Override
+    protected void busy(EventRow row) {
+        row.disposition = CallDisposition.BUSY;
+        row.answerMs = -1;
+        row.durationS = 0;
+        row.endMs = row.startMs + 1500 + Long.remainderUnsigned(Seeds.mix(row.callReference), 4000);
+        row.releaseCause = CAUSE_USER_BUSY;
+        row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
+    }
+
+    @Override
     protected void unallocated(EventRow row) {
         // The network rejects it at once (Q.850 cause 1) after 0.3-2.3 s; no extra draw, so the rest of
         // the day's stream is the same whether the callee's line is active or not.
