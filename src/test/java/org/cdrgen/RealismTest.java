@@ -126,9 +126,9 @@ class RealismTest {
     void onNetCallsAreReciprocatedAndPaired() {
         for (String service : List.of("VOICE", "SMS")) {
             DropReport.OnNet onNet = report.onNet().get(service);
-            // Every on-net MO to a line with a holder has its MT; the rest (about 1%) go to numbers in a cool-down
-            // after a churn, unallocated that day (SchemaTest and SubscriberHistoryTest check those one by one).
-            assertBetween(service + " on-net MO with their MT", onNet.matchedShare(), 0.97, 1.0);
+            // Every on-net MO to a holder whose phone is on has its MT; the rest (about 3%) go to numbers in a
+            // cool-down after a churn (unallocated) or to phones that are off (SchemaTest checks them one by one).
+            assertBetween(service + " on-net MO with their MT", onNet.matchedShare(), 0.94, 1.0);
             assertEquals(1.0, onNet.consistentShare(), 1e-12, service + " MO/MT agree");
             assertBetween(service + " on-net share of MO", onNet.moOnNetShare(), 0.1, 0.6);
         }

@@ -60,8 +60,11 @@ class SchemaTest {
     static final Pattern DIGITS = Pattern.compile("\\d+");
     static final Set<String> RATS = Set.of("GERAN", "UTRAN", "EUTRAN", "NR");
     static final Set<String> BOOLEANS = Set.of("true", "false");
-    /** Q.850 causes of a FAILED call; 1 (unallocated number) only for an on-net number without a holder that day. */
-    static final Set<Integer> FAILED_CAUSES = Set.of(1, 21, 31, 34, 41, 42);
+    /**
+     * Q.850 causes of a FAILED call; 1 (unallocated number) only for an on-net number without a holder that day,
+     * 20 (subscriber absent) only for an on-net callee away with the phone off.
+     */
+    static final Set<Integer> FAILED_CAUSES = Set.of(1, 20, 21, 31, 34, 41, 42);
     /** Every column that is filled on every row, whatever the event type. */
     static final List<String> ALWAYS = List.of("record_id", "event_type", "direction", "start_time", "duration_s",
             "served_imsi", "served_msisdn", "served_imei", "mcc", "mnc", "rat_type", "cause_for_term", "roaming",
@@ -561,6 +564,7 @@ class SchemaTest {
         Violations v = new Violations("on-net MO/MT pairs");
         long pairs = 0;
         long unallocated = 0;
+        long absent = 0;
         for (Map.Entry<String, List<Ev>> ref : byReference.entrySet()) {
             List<Ev> rows = ref.getValue();
             Ev first = rows.get(0);
@@ -580,6 +584,14 @@ class SchemaTest {
                 v.check(first.is("event_type", "SMS") ? first.is("sms_status", "FAILED")
                         : first.is("call_disposition", "FAILED") && first.is("release_cause", "1"),
                         () -> "a call or SMS to a line without a holder fails as unallocated (cause 1): " + first);
+                continue;
+            }
+            if (rows.size() == 1 && mo.size() == 1) {
+                // A subscriber of ours with the phone off: the call finds them absent, the SMS expires.
+                absent++;
+                v.check(first.is("event_type", "SMS") ? first.is("sms_status", "EXPIRED")
+                        : first.is("call_disposition", "FAILED") && first.is("release_cause", "20"),
+                        () -> "an on-net call or SMS without its MT row is unallocated or to a phone that is off: " + first);
                 continue;
             }
             if (mo.size() != 1 || mt.size() != 1 || rows.size() != 2) {
@@ -604,6 +616,7 @@ class SchemaTest {
         v.assertNone();
         assertTrue(pairs > 100, "too few on-net pairs to test anything: " + pairs);
         assertTrue(unallocated < pairs / 10, "calls to lines without a holder: " + unallocated + " of " + pairs);
+        assertTrue(absent > 0 && absent < pairs / 10, "calls to phones that are off: " + absent + " of " + pairs);
     }
 
     /**

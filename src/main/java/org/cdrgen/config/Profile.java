@@ -11,6 +11,7 @@ public record Profile(
         SmsProfile sms,
         DataProfile data,
         MobilityProfile mobility,
+        HabitsProfile habits,
         CalendarProfile calendar) {
 
     /** Throws {@link ConfigException} naming the first bad key. */
@@ -32,6 +33,8 @@ public record Profile(
         data.validate();
         Checks.required("mobility", mobility);
         mobility.validate(network.mcc());
+        Checks.required("habits", habits);
+        habits.validate();
         Checks.required("calendar", calendar);
         calendar.validate();
         return this;

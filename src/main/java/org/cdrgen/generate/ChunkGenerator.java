@@ -50,7 +50,7 @@ public final class ChunkGenerator implements MtLeg.Parties {
         for (int i = 0; i < count; i++) {
             PartyDay party = block[i];
             long subscriberDayKey = day.epochDay * model.subscribers + first + i;
-            if (party.active()) {
+            if (party.active() && !party.away()) {
                 overflowed |= generateEvents(party, day, subscriberDayKey);
                 writeRows(subscriberDayKey, out);
             }
@@ -157,8 +157,9 @@ public final class ChunkGenerator implements MtLeg.Parties {
 
     private PartyDay build(int id, DayCalendar day) {
         Subscriber s = model.population.subscriber(id, day.epochDay);
-        return new PartyDay(s, model.population.handset(s), model.population.roamingPlmn(id, day.epochDay),
-                s.activeOn(day.epochDay));
+        boolean active = s.activeOn(day.epochDay);
+        return new PartyDay(s, model.population.handset(s), model.population.roamingPlmn(id, day.epochDay), active,
+                active && model.population.away(s, day.epochDay), active ? model.population.mood(s, day.epochDay) : 1);
     }
 
     @Override

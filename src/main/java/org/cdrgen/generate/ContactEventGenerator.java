@@ -41,7 +41,7 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
         PartyDay party = today.party;
         DayCalendar day = today.day;
         startStream(party.subscriber().id, day.epochDay);
-        double level = level(party.subscriber(), day) * dailyNoise(traffic.dailyDispersionSigma());
+        double level = level(party.subscriber(), day) * party.mood() * dailyNoise(traffic.dailyDispersionSigma());
         // Abroad, the day follows the visited country's clock.
         SharedStateDiscreteSampler hours = this.hours.on(day, party.roamingPlmn());
         int made = count(traffic.madePerDay() * level);
@@ -137,8 +137,12 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
         row.otherPartyOnNet = other >= 0;
         fillServed(row, today.party, start, today.references.next());
         fill(row, today.party, today.day, today.placement);
-        if (other >= 0 && !mtLeg.add(row, other, today.party.subscriber().msisdn, today.day, out)) {
-            unallocated(row);
+        if (other >= 0) {
+            switch (mtLeg.add(row, other, today.party.subscriber().msisdn, today.day, out)) {
+                case UNALLOCATED -> unallocated(row);
+                case ABSENT -> absent(row);
+                default -> { }
+            }
         }
         return row;
     }
@@ -174,6 +178,9 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
 
     /** Turns a filled MO row into an attempt to a number not (yet) in service: no MT leg, no delivery. */
     protected abstract void unallocated(EventRow row);
+
+    /** Turns a filled MO row into an attempt to a subscriber whose phone is off: no MT leg, no delivery. */
+    protected abstract void absent(EventRow row);
 
     /** Fills the service's own fields (outcome, times, location) of a row whose start and parties are set. */
     protected abstract void fill(EventRow row, PartyDay party, DayCalendar day, Placement placement);

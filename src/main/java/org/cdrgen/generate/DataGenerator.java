@@ -72,8 +72,10 @@ final class DataGenerator extends ServiceGenerator implements Service {
         DayCalendar day = today.day;
         for (int back = 1; ; back++) {
             DayCalendar earlier = earlierDays.reaching(day, back);
-            if (earlier == null || !today.party.subscriber().activeOn(earlier.epochDay)) {
-                // No sessions from before this version: a new holder, SIM or phone starts with none open.
+            if (earlier == null || !today.party.subscriber().activeOn(earlier.epochDay)
+                    || model.population.away(today.party.subscriber(), earlier.epochDay)) {
+                // No sessions from before this version (a new holder, SIM or phone starts with none open), nor
+                // from a day away with the phone off.
                 break;
             }
             sessions(today.party.subscriber(), null, earlier, day, today.placement, out);
@@ -91,7 +93,8 @@ final class DataGenerator extends ServiceGenerator implements Service {
             Placement placement, RowBatch out) {
         int id = subscriber.id;
         startStream(id, sessionDay.epochDay);
-        double level = subscriber.dataLevel * sessionDay.dataActivity * dailyNoise(data.dailyDispersionSigma());
+        double mood = party != null ? party.mood() : model.population.mood(subscriber, sessionDay.epochDay);
+        double level = subscriber.dataLevel * sessionDay.dataActivity * mood * dailyNoise(data.dailyDispersionSigma());
         int sessions = count(data.sessionsPerDay() * level);
         // Abroad, the day follows the visited country's clock.
         int visited = party != null ? party.roamingPlmn() : model.population.roamingPlmn(id, sessionDay.epochDay);
@@ -112,7 +115,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
             }
             if (party == null) {
                 party = new PartyDay(subscriber, model.population.handset(subscriber),
-                        model.population.roamingPlmn(id, sessionDay.epochDay), subscriber.activeOn(sessionDay.epochDay));
+                        model.population.roamingPlmn(id, sessionDay.epochDay), true, false, mood);
             }
             // Where first: the RAT bounds the volume and the speed.
             placeRng.switchTo(new SplitMix64(Seeds.hash(placeSeed, i)));

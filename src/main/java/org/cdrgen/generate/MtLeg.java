@@ -32,11 +32,20 @@ final class MtLeg {
         this.smsRat = model.tables.smsRat.bind(rng);
     }
 
-    /** @return false, adding nothing, when the callee's line is not active on the day (an unallocated number) */
-    boolean add(EventRow originating, int callee, long callerMsisdn, DayCalendar day, RowBatch out) {
+    /** What became of the terminating side. */
+    enum Outcome { DELIVERED, UNALLOCATED, ABSENT }
+
+    /**
+     * @return DELIVERED with the MT row added; UNALLOCATED, adding nothing, when the callee's line has no holder
+     *     that day; ABSENT, adding nothing, when the callee is away with the phone off
+     */
+    Outcome add(EventRow originating, int callee, long callerMsisdn, DayCalendar day, RowBatch out) {
         PartyDay party = parties.party(callee, day);
         if (!party.active()) {
-            return false;
+            return Outcome.UNALLOCATED;
+        }
+        if (party.away()) {
+            return Outcome.ABSENT;
         }
         EventRow mt = out.add();
         mt.copyFrom(originating);
@@ -50,6 +59,6 @@ final class MtLeg {
                 originating.callReference)));
         placement.place(mt, party, day, originating.startMs, rng,
                 originating.eventType == EventType.VOICE ? voiceRat : smsRat);
-        return true;
+        return Outcome.DELIVERED;
     }
 }

@@ -4,10 +4,11 @@ import org.cdrgen.model.Handset;
 import org.cdrgen.model.Subscriber;
 
 /**
- * A subscriber as seen on one day: identity, the phone in use, where abroad (-1 at home), and whether the
- * line is active yet (a line has no rows before its activation day).
+ * A subscriber as seen on one day: identity, the phone in use, where abroad (-1 at home), whether the line
+ * has this holder that day (no rows otherwise), whether they are away with the phone off (no rows of their
+ * own, calls to them fail), and the day's mood (a multiplier on their activity).
  */
-record PartyDay(Subscriber subscriber, Handset handset, int roamingPlmn, boolean active) {
+record PartyDay(Subscriber subscriber, Handset handset, int roamingPlmn, boolean active, boolean away, double mood) {
     boolean roaming() {
         return roamingPlmn >= 0;
     }

@@ -22,6 +22,7 @@ public final class Population {
     private final long seed;
     private final int size;
     private final LineHistory history;
+    private final Habits habits;
     /** SIM serials of a line that get distinct IMSIs before they repeat: 10^MSIN digits / lines. */
     private final int simsPerLine;
     private final ModelTables tables;
@@ -40,6 +41,7 @@ public final class Population {
         this.network = network;
         this.profile = tables.profile.population();
         this.history = new LineHistory(seed, profile);
+        this.habits = new Habits(seed, tables.profile.habits());
         this.handsets = new Handsets(seed, size, profile);
         NetworkProfile net = tables.profile.network();
         this.imsiPrefix = (net.mcc() + net.mnc()).getBytes(StandardCharsets.US_ASCII);
@@ -58,6 +60,16 @@ public final class Population {
 
     LifecycleProfile lifecycle() {
         return profile.lifecycle();
+    }
+
+    /** How much busier or quieter than usual the subscriber is on a day (mean 1; runs of days alike). */
+    public double mood(Subscriber s, long epochDay) {
+        return habits.mood(s.personId, epochDay);
+    }
+
+    /** Whether the subscriber is away with the phone off all day. */
+    public boolean away(Subscriber s, long epochDay) {
+        return habits.away(s.personId, epochDay);
     }
 
     /** The calendar of every line: holders, phones, SIMs. */

@@ -30,6 +30,14 @@ final class SmsGenerator extends ContactEventGenerator {
         return subscriber.smsLevel * day.smsActivity;
     }
 
+    /** The SMS centre keeps it until its validity period runs out: EXPIRED, never delivered. */
+    @Override
+    protected void absent(EventRow row) {
+        row.smsStatus = SmsStatus.EXPIRED;
+        row.endMs = -1;
+        row.causeForTerm = VoiceGenerator.UNSUCCESSFUL_CALL_ATTEMPT;
+    }
+
     @Override
     protected void unallocated(EventRow row) {
         row.smsStatus = SmsStatus.FAILED;

@@ -17,6 +17,7 @@ final class VoiceGenerator extends ContactEventGenerator {
     private static final int[] FAILURE_CAUSES = {21, 31, 34, 41, 42};
     private static final double[] FAILURE_CAUSE_WEIGHTS = {0.15, 0.15, 0.15, 0.30, 0.25};
     static final int CAUSE_NORMAL_CLEARING = 16;
+    static final int CAUSE_SUBSCRIBER_ABSENT = 20;
     static final int CAUSE_USER_BUSY = 17;
     static final int CAUSE_NO_USER_RESPONDING = 18;
     static final int CAUSE_NO_ANSWER = 19;
@@ -66,6 +67,17 @@ final class VoiceGenerator extends ContactEventGenerator {
         row.durationS = 0;
         row.endMs = row.startMs + 1500 + Long.remainderUnsigned(Seeds.mix(row.callReference), 4000);
         row.releaseCause = CAUSE_USER_BUSY;
+        row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
+    }
+
+    /** The network pages the phone for a few seconds, in vain (Q.850 cause 20); a hash of the call, no draw. */
+    @Override
+    protected void absent(EventRow row) {
+        row.disposition = CallDisposition.FAILED;
+        row.answerMs = -1;
+        row.durationS = 0;
+        row.endMs = row.startMs + 3000 + Math.floorMod(row.callReference, 5000);
+        row.releaseCause = CAUSE_SUBSCRIBER_ABSENT;
         row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
     }
 

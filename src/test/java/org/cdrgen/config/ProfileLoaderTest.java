@@ -117,6 +117,7 @@ class ProfileLoaderTest {
                 Arguments.of("population:\n  lifecycle:\n    churn_per_year: 0.1\n",
                         List.of("population.lifecycle.churn_per_year")),
                 Arguments.of("population:\n  devices: []\n", List.of("population.devices", "at least one")),
+                Arguments.of("habits:\n  mood_persistence: 1\n", List.of("habits.mood_persistence", "0..0.99")),
                 Arguments.of("mobility:\n  visited_plmns:\n    - { plmn: \"208-01\", share: 1, time_zone: Mars/Olympus }\n",
                         List.of("mobility.visited_plmns[0].time_zone", "Mars/Olympus", "IANA")),
                 Arguments.of("data:\n  peak_throughput_mbps: { geran: 0, utran: 42, eutran: 60, nr: 300 }\n",
