@@ -53,6 +53,8 @@ public final class ContactBook {
     private int[] ghostTenure;
     private double[] ghostWish;
     private long[] ghostEnd;
+    /** The members with such a past holder, this community and day. */
+    private int[] ghostMembers;
     /** The community's MSISDNs, numbered once per community rather than once per tie (a permutation each). */
     private long[] communityMsisdn;
     /** Per community member: the members it is tied to (offsets from the community start) and how strongly. */
@@ -78,6 +80,7 @@ public final class ContactBook {
         this.ghostTenure = new int[c];
         this.ghostWish = new double[c];
         this.ghostEnd = new long[c];
+        this.ghostMembers = new int[c];
     }
 
     /** The pool wish back from a cached on-net wish (the same value, without recomputing it). */
@@ -132,34 +135,50 @@ public final class ContactBook {
             memberTieStrength = new double[n][8];
             memberTieCount = new int[n];
         }
-        boolean anyGhost = false;
+        int ghosts = 0;
         for (int m = 0; m < n; m++) {
             loadMember(m, start + m, epochDay);
-            anyGhost |= ghostTenure[m] >= 0;
+            if (ghostTenure[m] >= 0) {
+                ghostMembers[ghosts++] = m;
+            }
         }
         // Normalised so that the expected on-net degree is close to one's own wish.
         double norm = meanOnNetWish * n;
         long communitySeed = Seeds.hash(seed, start, 0, Seeds.Purpose.TIE);
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                boolean tied = false;
                 if (communityWish[a] > 0 && communityWish[b] > 0) {
                     long pair = pairHash(communitySeed, start + a, holderTenure[a], start + b, holderTenure[b]);
                     if (Seeds.unit(pair) * norm < communityWish[a] * communityWish[b]) {
                         double strength = tieStrength(Seeds.mix(pair));
                         addTie(a, b, strength);
                         addTie(b, a, strength);
-                        tied = true;
                     }
                 }
-                if (anyGhost && !tied) {
+            }
+        }
+        // Old holders' ties, a few members' worth: each caller still calling a past holder's number.
+        for (int g = 0; g < ghosts; g++) {
+            int b = ghostMembers[g];
+            for (int a = 0; a < n; a++) {
+                if (a != b && !currentlyTied(communitySeed, norm, start, a, b)) {
                     oldTie(communitySeed, norm, start, a, b, epochDay);
-                    oldTie(communitySeed, norm, start, b, a, epochDay);
                 }
             }
         }
         cachedCommunityStart = start;
         cachedCommunityDay = epochDay;
+    }
+
+    /** Whether the holders of members a and b are tied now (then a calls b's number for the present holder). */
+    private boolean currentlyTied(long communitySeed, double norm, int start, int a, int b) {
+        if (communityWish[a] <= 0 || communityWish[b] <= 0) {
+            return false;
+        }
+        int low = Math.min(a, b);
+        int high = Math.max(a, b);
+        long pair = pairHash(communitySeed, start + low, holderTenure[low], start + high, holderTenure[high]);
+        return Seeds.unit(pair) * norm < communityWish[a] * communityWish[b];
     }
 
     /** A member's holder on the day, and a recent past holder whose contacts may still call the number. */
