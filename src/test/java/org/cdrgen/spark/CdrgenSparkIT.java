@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.cdrgen.testing.Cli;
 import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -193,5 +195,91 @@ class CdrgenSparkIT {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CdrgenSparkJob.Job.parse(
                 new String[] {"--subscribers", "10", "--output", "x", "--format", "avro"}));
         assertEquals("cdrgen: Invalid value for option '--format': 'avro' is not one of parquet, csv, orc", e.getMessage());
+    }
+
+    /**
+     * spark-submit with the built target/cdrgen-spark.jar on a plain Spark class path (Spark and its own
+     * dependencies; none of cdrgen's classes or libraries, no Logback): proves the jar carries what it needs.
+     */
+    @Test
+    void sparkSubmitRunsTheJobFromTheSparkJar() throws Exception {
+        String jar = System.getProperty("cdrgen.spark.jar");
+        Assumptions.assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)),
+                "needs the packaged jar: runs in mvn verify (failsafe)");
+        List<String> sparkClassPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.endsWith(".jar") && NOT_SPARK.stream().noneMatch(entry::contains)) {
+                sparkClassPath.add(entry);
+            }
+        }
+        Path out = tmp.resolve("submitted");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(java.io.File.pathSeparator, sparkClassPath),
+                "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
+                "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", "spark.driver.host=127.0.0.1",
+                "--class", "org.cdrgen.spark.CdrgenSparkJob", jar,
+                "--subscribers", "2000", "--days", "2", "--seed", "42", "--start-date", START,
+                "--output", out.toUri().toString(), "--format", "csv");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("submit.log").toFile())
+                .start();
+        assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "spark-submit within 5 minutes");
+        assertEquals(0, p.exitValue(), () -> "spark-submit failed: " + tail(tmp.resolve("submit.log")));
+        StructType schema = SparkSchemas.of(SourceOptions.Kind.EVENTS);
+        Dataset<Row> written = spark.read().schema(schema).option("header", "true").option("mode", "FAILFAST")
+                .csv(out.resolve("events").toString());
+        Dataset<Row> fromCli = cliTable("events", schema);
+        assertEquals(fromCli.count(), written.count());
+        assertEquals(0, written.exceptAll(fromCli).count(), "rows of the job that the CLI did not write");
+        Dataset<Row> subscribers = spark.read().schema(SparkSchemas.of(SourceOptions.Kind.SUBSCRIBERS))
+                .option("header", "true").csv(out.resolve("subscribers").toString());
+        assertEquals(0, subscribers.exceptAll(cliTable("subscribers.csv", SparkSchemas.of(SourceOptions.Kind.SUBSCRIBERS)))
+                .count());
+        assertEquals(SUBSCRIBERS, subscribers.count());
+    }
+
+    /** What a Spark user adds carries nothing Spark brings or forbids; the CLI jar carries no Spark code. */
+    @Test
+    void theSparkJarHoldsNoClashingLibraries() throws Exception {
+        String jar = System.getProperty("cdrgen.spark.jar");
+        Assumptions.assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)),
+                "needs the packaged jar: runs in mvn verify (failsafe)");
+        List<String> clashing = new ArrayList<>();
+        boolean registered = false;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+            for (var e = zip.entries(); e.hasMoreElements(); ) {
+                String name = e.nextElement().getName();
+                registered |= name.equals("META-INF/services/org.apache.spark.sql.sources.DataSourceRegister");
+                String path = name.replaceFirst("^META-INF/versions/\\d+/", "");
+                if (!path.endsWith("/") && !path.startsWith("org/cdrgen/") && !path.startsWith("META-INF/")
+                        && !path.startsWith("cdrgen/") && !path.equals("cdrgen-version.properties")
+                        || path.startsWith("org/cdrgen/cli/") || path.contains("org.slf4j.spi")
+                        || path.contains("logback")) {
+                    clashing.add(name);
+                }
+            }
+        }
+        assertEquals(List.of(), clashing.subList(0, Math.min(20, clashing.size())),
+                "only cdrgen's classes, its libraries relocated under org/cdrgen/shaded");
+        assertTrue(registered, "format(\"cdrgen\") is registered");
+        try (java.util.zip.ZipFile cli = new java.util.zip.ZipFile(System.getProperty("cdrgen.jar"))) {
+            assertEquals(List.of(), cli.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("org/cdrgen/spark/") || n.contains("DataSourceRegister")).toList());
+        }
+    }
+
+    /** Class path entries that are cdrgen's own libraries or the test's, not Spark's. */
+    private static final List<String> NOT_SPARK = List.of("/target/", "/info/picocli/", "/org/apache/commons/commons-rng",
+            "/org/apache/commons/commons-csv/", "/org/yaml/snakeyaml/", "/me/tongfei/", "/org/jline/", "/ch/qos/logback/",
+            "/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/com/google/jimfs/", "/org/duckdb/",
+            "/org/apache/maven/", "surefire", "failsafe");
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 }
