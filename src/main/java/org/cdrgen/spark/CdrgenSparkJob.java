@@ -12,7 +12,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The spark-submit entry point: the CLI's generation options plus {@code --output URI} (any Hadoop file
  * system) and {@code --format parquet|csv|orc}, written by Spark's own writers as
- * URI/events/date=YYYY-MM-DD/, URI/subscribers/ and URI/cells/.
+ * URI/events/date=YYYY-MM-DD/, URI/subscribers/ and URI/cells/ ({@code --format noop}: generate all, write
+ * nothing, to measure).
  *
  * <pre>
  * spark-submit --class org.cdrgen.spark.CdrgenSparkJob target/cdrgen-spark.jar \
@@ -23,7 +24,8 @@ public final class CdrgenSparkJob {
     /** CLI options taken, as data source options (the rest of the CLI's are about its own files). */
     private static final List<String> PASSED = List.of("--subscribers", "--days", "--start-date", "--seed", "--shard",
             "--config", "--profile", "--chunk-subscribers");
-    private static final List<String> FORMATS = List.of("parquet", "csv", "orc");
+    /** noop is Spark's own writer that writes nothing: for measuring what generation costs. */
+    private static final List<String> FORMATS = List.of("parquet", "csv", "orc", "noop");
 
     private CdrgenSparkJob() {
     }
@@ -69,7 +71,7 @@ public final class CdrgenSparkJob {
                     format = value.toLowerCase(Locale.ROOT);
                     if (!FORMATS.contains(format)) {
                         throw new IllegalArgumentException("cdrgen: Invalid value for option '--format': '" + value
-                                + "' is not one of parquet, csv, orc");
+                                + "' is not one of parquet, csv, orc, noop");
                     }
                 } else if (PASSED.contains(name)) {
                     options.put(name.substring(2), value);
@@ -77,6 +79,9 @@ public final class CdrgenSparkJob {
                     throw new IllegalArgumentException("cdrgen: Unknown option: '" + name + "' (allowed: "
                             + String.join(", ", PASSED) + ", --output, --format)");
                 }
+            }
+            if (output == null && format.equals("noop")) {
+                output = "noop";
             }
             if (output == null) {
                 throw new IllegalArgumentException("cdrgen: Missing required option: '--output=URI'");
@@ -94,7 +99,9 @@ public final class CdrgenSparkJob {
             Map<String, String> pinned = new LinkedHashMap<>(options);
             pinned.put("seed", Long.toString(fixed.seed()));
             pinned.put("start-date", fixed.startDate().toString());
-            write(read(spark, pinned, "events").write().partitionBy(SparkSchemas.DATE), "events");
+            DataFrameWriter<Row> events = read(spark, pinned, "events").write();
+            // noop takes no partitioning; every other format writes events/date=YYYY-MM-DD/ as the CLI does.
+            write(format.equals("noop") ? events : events.partitionBy(SparkSchemas.DATE), "events");
             write(read(spark, pinned, "subscribers").write(), "subscribers");
             write(read(spark, pinned, "cells").write(), "cells");
         }
@@ -104,7 +111,7 @@ public final class CdrgenSparkJob {
         }
 
         private void write(DataFrameWriter<Row> writer, String table) {
-            writer = writer.format(format).mode("errorifexists");
+            writer = writer.format(format).mode(format.equals("noop") ? "overwrite" : "errorifexists");
             if (format.equals("csv")) {
                 writer = writer.option("header", "true").option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
             }

@@ -194,7 +194,7 @@ class CdrgenSparkIT {
         assertEquals(SUBSCRIBERS, spark.read().parquet(out.resolve("subscribers").toString()).count());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CdrgenSparkJob.Job.parse(
                 new String[] {"--subscribers", "10", "--output", "x", "--format", "avro"}));
-        assertEquals("cdrgen: Invalid value for option '--format': 'avro' is not one of parquet, csv, orc", e.getMessage());
+        assertEquals("cdrgen: Invalid value for option '--format': 'avro' is not one of parquet, csv, orc, noop", e.getMessage());
     }
 
     /**
