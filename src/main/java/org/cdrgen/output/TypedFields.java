@@ -91,10 +91,15 @@ public final class TypedFields {
             intField("tac", r -> r.tac),
             enumField("rat_type", RatType.class, r -> r.ratType),
             // The CSV writes 6 decimals; the typed value is the same number rounded there, not more precise.
-            doubleField("latitude", r -> Math.round(r.latitude * 1e6) / 1e6),
-            doubleField("longitude", r -> Math.round(r.longitude * 1e6) / 1e6),
+            doubleField("latitude", r -> sixDecimals(r.latitude)),
+            doubleField("longitude", r -> sixDecimals(r.longitude)),
             intField("azimuth_deg", r -> r.azimuthDeg)));
 
     private TypedFields() {
+    }
+
+    /** Rounded as ByteSink.putFixed rounds: half away from zero on the magnitude. */
+    private static double sixDecimals(double v) {
+        return Math.copySign(Math.round(Math.abs(v) * 1e6) / 1e6, v);
     }
 }
