@@ -12,8 +12,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The spark-submit entry point: the CLI's generation options plus {@code --output URI} (any Hadoop file
  * system) and {@code --format parquet|csv|orc}, written by Spark's own writers as
- * URI/events/date=YYYY-MM-DD/, URI/subscribers/ and URI/cells/ ({@code --format noop}: generate all, write
- * nothing, to measure).
+ * URI/events/date=YYYY-MM-DD/, URI/subscribers/ and URI/cells/ ({@code --tables} names fewer; {@code --format
+ * noop}: generate, write nothing, to measure).
  *
  * <pre>
  * spark-submit --class org.cdrgen.spark.CdrgenSparkJob target/cdrgen-spark.jar \
@@ -26,6 +26,7 @@ public final class CdrgenSparkJob {
             "--config", "--profile", "--chunk-subscribers");
     /** noop is Spark's own writer that writes nothing: for measuring what generation costs. */
     private static final List<String> FORMATS = List.of("parquet", "csv", "orc", "noop");
+    private static final List<String> TABLES = List.of("events", "subscribers", "cells");
 
     private CdrgenSparkJob() {
     }
@@ -48,11 +49,12 @@ public final class CdrgenSparkJob {
     }
 
     /** Parsed arguments; {@link #run} writes the three tables. */
-    record Job(Map<String, String> options, String output, String format) {
+    record Job(Map<String, String> options, String output, String format, List<String> tables) {
         static Job parse(String[] args) {
             Map<String, String> options = new LinkedHashMap<>();
             String output = null;
             String format = "parquet";
+            List<String> tables = TABLES;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 String value;
@@ -73,11 +75,17 @@ public final class CdrgenSparkJob {
                         throw new IllegalArgumentException("cdrgen: Invalid value for option '--format': '" + value
                                 + "' is not one of parquet, csv, orc, noop");
                     }
+                } else if (name.equals("--tables")) {
+                    tables = List.of(value.toLowerCase(Locale.ROOT).split(",", -1));
+                    if (tables.isEmpty() || !TABLES.containsAll(tables)) {
+                        throw new IllegalArgumentException("cdrgen: Invalid value for option '--tables': '" + value
+                                + "' must list some of events, subscribers, cells, separated by commas");
+                    }
                 } else if (PASSED.contains(name)) {
                     options.put(name.substring(2), value);
                 } else {
                     throw new IllegalArgumentException("cdrgen: Unknown option: '" + name + "' (allowed: "
-                            + String.join(", ", PASSED) + ", --output, --format)");
+                            + String.join(", ", PASSED) + ", --output, --format, --tables)");
                 }
             }
             if (output == null && format.equals("noop")) {
@@ -87,7 +95,8 @@ public final class CdrgenSparkJob {
                 throw new IllegalArgumentException("cdrgen: Missing required option: '--output=URI'");
             }
             SourceOptions.parse(options); // every option checked before Spark starts anything
-            return new Job(options, output.endsWith("/") ? output.substring(0, output.length() - 1) : output, format);
+            return new Job(options, output.endsWith("/") ? output.substring(0, output.length() - 1) : output, format,
+                    tables);
         }
 
         void run(SparkSession spark) {
@@ -99,11 +108,17 @@ public final class CdrgenSparkJob {
             Map<String, String> pinned = new LinkedHashMap<>(options);
             pinned.put("seed", Long.toString(fixed.seed()));
             pinned.put("start-date", fixed.startDate().toString());
-            DataFrameWriter<Row> events = read(spark, pinned, "events").write();
-            // noop takes no partitioning; every other format writes events/date=YYYY-MM-DD/ as the CLI does.
-            write(format.equals("noop") ? events : events.partitionBy(SparkSchemas.DATE), "events");
-            write(read(spark, pinned, "subscribers").write(), "subscribers");
-            write(read(spark, pinned, "cells").write(), "cells");
+            if (tables.contains("events")) {
+                DataFrameWriter<Row> events = read(spark, pinned, "events").write();
+                // noop takes no partitioning; every other format writes events/date=YYYY-MM-DD/ as the CLI does.
+                write(format.equals("noop") ? events : events.partitionBy(SparkSchemas.DATE), "events");
+            }
+            // The subscribers' rows come with their first day's chunks: that day is generated a second time.
+            for (String table : List.of("subscribers", "cells")) {
+                if (tables.contains(table)) {
+                    write(read(spark, pinned, table).write(), table);
+                }
+            }
         }
 
         private Dataset<Row> read(SparkSession spark, Map<String, String> pinned, String table) {

@@ -117,6 +117,9 @@ class ParquetDropTest {
         }
         assertEquals(days.values().stream().mapToLong(List::size).sum() + 2, listed, "parts, subscribers, cells");
         assertEquals(0, Cli.run("verify", parquet.toString()).exit());
+        Cli.Result stats = Cli.run("stats", parquet.toString());
+        assertEquals(2, stats.exit());
+        assertTrue(stats.err().contains("is a Parquet drop (--format parquet): stats reads CSV drops"), stats.err());
         // A damaged file is found: same size, one byte changed inside the data.
         Path victim = days.firstEntry().getValue().get(0);
         byte[] bytes = Files.readAllBytes(victim);

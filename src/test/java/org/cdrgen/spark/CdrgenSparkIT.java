@@ -195,6 +195,11 @@ class CdrgenSparkIT {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CdrgenSparkJob.Job.parse(
                 new String[] {"--subscribers", "10", "--output", "x", "--format", "avro"}));
         assertEquals("cdrgen: Invalid value for option '--format': 'avro' is not one of parquet, csv, orc, noop", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CdrgenSparkJob.Job.parse(
+                new String[] {"--subscribers", "10", "--output", "x", "--tables", "events,calls"}));
+        assertTrue(e.getMessage().startsWith("cdrgen: Invalid value for option '--tables': 'events,calls'"), e.getMessage());
+        assertEquals(List.of("events"), CdrgenSparkJob.Job.parse(
+                new String[] {"--subscribers", "10", "--seed", "1", "--format", "noop", "--tables", "events"}).tables());
     }
 
     /**
