@@ -19,10 +19,11 @@ out=bench/results/spark-$(date -u +%Y%m%dT%H%M%SZ).txt
 if [ ! -f target/cdrgen-spark.jar ] || [ ! -f target/cdrgen.jar ]; then
   mvn -B -q package -DskipTests
 fi
-# Spark's class path as this build resolves it, without cdrgen's own libraries (the job must bring its own).
+# Spark's class path as this build resolves it, without cdrgen's own libraries (the job must bring its own)
+# and without the trimmed hadoop-common of the CLI's Parquet writer (Spark has its own Hadoop).
 cp_file=$(mktemp)
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
-spark_cp=$(tr ':' '\n' <"$cp_file" | grep -v -E '/(info/picocli|org/apache/commons/commons-rng|org/apache/commons/commons-csv|org/yaml/snakeyaml|me/tongfei|org/jline|ch/qos/logback|org/junit|org/opentest4j|org/apiguardian|com/google/jimfs|org/duckdb)/' | paste -sd:)
+spark_cp=$(tr ':' '\n' <"$cp_file" | grep -v -E '/(info/picocli|org/apache/commons/commons-rng|org/apache/commons/commons-csv|org/yaml/snakeyaml|me/tongfei|org/jline|ch/qos/logback|org/junit|org/opentest4j|org/apiguardian|com/google/jimfs|org/duckdb|org/apache/hadoop/hadoop-common)/' | paste -sd:)
 rm -f "$cp_file"
 args=(--subscribers "$SUBS" --days "$DAYS" --seed 42 --start-date 2026-03-02)
 shm=$(mktemp -d /dev/shm/cdrgen-bench.XXXX)

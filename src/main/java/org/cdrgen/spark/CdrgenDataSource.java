@@ -21,7 +21,8 @@ public final class CdrgenDataSource implements TableProvider, DataSourceRegister
 
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
-        return SparkSchemas.of(SourceOptions.parse(options).table());
+        // Only the schema: getTable, called next, checks the options and draws a missing seed, once.
+        return SparkSchemas.of(SourceOptions.tableOf(options));
     }
 
     @Override

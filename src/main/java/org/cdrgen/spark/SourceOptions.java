@@ -145,6 +145,16 @@ public record SourceOptions(
                 profileYaml, profileName, chunkSubscribers);
     }
 
+    /** The table an option map asks for, without checking (or drawing) anything else: for the schema alone. */
+    static Kind tableOf(Map<String, String> raw) {
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("table")) {
+                return table(e.getValue());
+            }
+        }
+        return Kind.EVENTS;
+    }
+
     private static Kind table(String value) {
         try {
             return Kind.valueOf(value.trim().toUpperCase(Locale.ROOT));
