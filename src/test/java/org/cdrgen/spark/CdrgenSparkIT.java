@@ -89,6 +89,11 @@ class CdrgenSparkIT {
         assertEquals(rows, fromSpark.count());
         assertEquals(0, fromSpark.exceptAll(fromCli).count(), "rows only Spark has");
         assertEquals(0, fromCli.exceptAll(fromSpark).count(), "rows only the CLI has");
+        // The row estimate reaches Spark's optimizer: the --dry-run sample, within a few per cent here.
+        scala.Option<scala.math.BigInt> estimate = fromSpark.queryExecution().optimizedPlan().stats().rowCount();
+        assertTrue(estimate.isDefined(), "a row count estimate");
+        double ratio = estimate.get().doubleValue() / rows;
+        assertTrue(ratio > 0.8 && ratio < 1.25, "estimate " + estimate.get() + " for " + rows + " rows");
     }
 
     @Test
