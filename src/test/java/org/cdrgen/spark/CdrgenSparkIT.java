@@ -113,6 +113,13 @@ class CdrgenSparkIT {
         assertEquals(4, day.rdd().getNumPartitions(), "the 4 chunks of the second day");
         long cliRows = Drops.eventFilesByDay(drop).get("2026-03-02").stream().mapToLong(p -> Drops.rows(p).size()).sum();
         assertEquals(cliRows, day.count());
+        assertEquals(4, cdrgen().filter("date > DATE'2026-03-01'").rdd().getNumPartitions());
+        assertEquals(8, cdrgen().filter("date IN (DATE'2026-03-01', DATE'2026-03-02')").rdd().getNumPartitions());
+        assertEquals(8, cdrgen().filter("date = DATE'2026-03-02' OR event_type = 'SMS'").rdd().getNumPartitions(),
+                "a disjunction with another column prunes nothing");
+        Dataset<Row> before = cdrgen().filter("date < DATE'2026-03-01'");
+        assertEquals(0, before.rdd().getNumPartitions());
+        assertEquals(0, before.count());
         Dataset<Row> someSubscribers = cdrgen("table", "subscribers").filter(col("subscriber_id").lt(700));
         assertEquals(2, someSubscribers.rdd().getNumPartitions(), "blocks 0..499 and 500..999");
         assertEquals(700, someSubscribers.count());
