@@ -73,6 +73,20 @@ class ArchitectureTest {
         assertEquals(Set.of(), model, "model is the bottom: rows and identities");
     }
 
+    @Test
+    void nothingDependsOnTheSparkDataSource() throws IOException {
+        // The CLI jar leaves org.cdrgen.spark out (Spark is provided): a reference to it would fail at run time.
+        List<String> users = new ArrayList<>();
+        dependencies().forEach((pkg, uses) -> {
+            if (!pkg.equals("spark") && uses.contains("spark")) {
+                users.add(pkg);
+            }
+        });
+        assertEquals(List.of(), users);
+        assertEquals(Set.of(), dependencies().get("spark").stream().filter(p -> p.equals("cli")).collect(
+                java.util.stream.Collectors.toSet()), "the Spark jar carries no CLI");
+    }
+
     private static boolean reaches(Map<String, Set<String>> graph, String from, String target, Set<String> seen) {
         for (String next : graph.getOrDefault(from, Set.of())) {
             if (next.equals(target) || seen.add(next) && reaches(graph, next, target, seen)) {

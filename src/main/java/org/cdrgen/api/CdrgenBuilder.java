@@ -98,7 +98,12 @@ public final class CdrgenBuilder {
 
     /** YAML text laid over the default profile (a test's own few keys, say). */
     public CdrgenBuilder profileYaml(String yaml) {
-        this.profile = loader -> loader.loadYaml(yaml, "profile YAML text");
+        return profileYaml(yaml, "profile YAML text");
+    }
+
+    /** YAML text laid over the default profile, named in error messages as {@code name} (a file's path, say). */
+    public CdrgenBuilder profileYaml(String yaml, String name) {
+        this.profile = loader -> loader.loadYaml(yaml, name);
         return this;
     }
 

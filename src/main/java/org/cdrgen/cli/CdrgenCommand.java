@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.drop.Compression;
 import org.cdrgen.drop.DropDirectory;
+import org.cdrgen.drop.DropFormat;
 import org.cdrgen.run.GenerationRun;
 import org.cdrgen.run.PlanEstimate;
 import org.cdrgen.run.Progress;
@@ -93,8 +94,12 @@ public final class CdrgenCommand implements Callable<Integer> {
             description = "Start a new event file before one would exceed SIZE uncompressed bytes, e.g. 64MiB or 1GB; at least 4KiB (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
 
-    @Option(names = "--compress", paramLabel = "none|gzip|zstd", defaultValue = "none",
-            description = "Compress every CSV file (.csv.gz, .csv.zst) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "csv|parquet", defaultValue = "csv",
+            description = "File format: CSV, or typed Parquet columns (.parquet parts, subscribers.parquet, cells.parquet) (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--compress", paramLabel = "none|gzip|zstd|snappy",
+            description = "CSV: compress every file (none, gzip, zstd: .csv.gz, .csv.zst; default none). Parquet: the codec inside the files (none, snappy, zstd; default snappy).")
     String compress;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -126,6 +131,9 @@ public final class CdrgenCommand implements Callable<Integer> {
         RunSettings settings = settings();
         try {
             settings.compression().requireAvailable();
+            if (settings.format().parquet() && settings.format().parquetCodec().equals("zstd")) {
+                Compression.ZSTD.requireAvailable(); // parquet-java's zstd is zstd-jni too
+            }
         } catch (Compression.CodecUnavailableException e) {
             throw new Compression.CodecUnavailableException(e.getMessage() + ", or write --compress gzip");
         }
@@ -217,7 +225,8 @@ public final class CdrgenCommand implements Callable<Integer> {
         if (maxFileSize < RunSettings.MIN_FILE_BYTES) {
             throw usage("Invalid value for option '--max-file-size': " + maxFileSize + " bytes is below the minimum of 4KiB");
         }
-        Compression compression = compression();
+        DropFormat dropFormat = dropFormat();
+        Compression compression = dropFormat.parquet() ? Compression.NONE : compression();
         Shard shardRange = shard();
         if (shardRange.count() > subscribers) {
             throw usage("Invalid value for option '--shard': " + shardRange + " has more shards than the "
@@ -237,10 +246,30 @@ public final class CdrgenCommand implements Callable<Integer> {
             runSeed = new SecureRandom().nextLong();
         }
         return new RunSettings(subscribers, days, start, runSeed, threadCount, outputDir, maxFileSize, compression,
-                profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange);
+                profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange)
+                .withFormat(dropFormat);
+    }
+
+    private DropFormat dropFormat() {
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv":
+                return DropFormat.CSV;
+            case "parquet":
+                String codec = compress == null ? "snappy" : compress.toLowerCase(Locale.ROOT);
+                if (!DropFormat.PARQUET_CODECS.contains(codec)) {
+                    throw usage("Invalid value for option '--compress': '" + compress + "' is not one of none, snappy,"
+                            + " zstd (with --format parquet)");
+                }
+                return DropFormat.parquet(codec);
+            default:
+                throw usage("Invalid value for option '--format': '" + format + "' is not one of csv, parquet");
+        }
     }
 
     private Compression compression() {
+        if (compress == null) {
+            return Compression.NONE;
+        }
         try {
             return Compression.valueOf(compress.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -293,7 +322,8 @@ public final class CdrgenCommand implements Callable<Integer> {
                 plan.bytesPerRow());
         out.printf(Locale.ROOT, "  files (est.)    %d day directories x %d part file(s) at --max-file-size %,d bytes, %s;"
                 + " plus subscribers, cells (%,d sites), manifest.json, _SUCCESS%n", settings.days(),
-                plan.estimatedFilesPerDay(), settings.maxFileBytes(), settings.compression().label(), plan.sites());
+                plan.estimatedFilesPerDay(), settings.maxFileBytes(), settings.format().compressionLabel(settings.compression()),
+                plan.sites());
         long needed = SpaceCheck.neededBytes(settings, plan.estimatedBytes());
         long usable = SpaceCheck.usableBytes(settings.outputDir());
         out.printf(Locale.ROOT, "  space           needs at least %s; %s free there: %s%n", SpaceCheck.bytes(needed),

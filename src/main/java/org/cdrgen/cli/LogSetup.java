@@ -44,6 +44,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(stderr);
+        // --format parquet: parquet-java and Hadoop's codec pool log every file they open; cdrgen says what it wrote.
+        context.getLogger("org.apache.parquet").setLevel(Level.WARN);
+        context.getLogger("org.apache.hadoop").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

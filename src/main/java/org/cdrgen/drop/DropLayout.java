@@ -25,14 +25,15 @@ public final class DropLayout {
     private static final String TEMPORARY_SUFFIX = ".inprogress";
 
     private static final String SHARD = "(-shard-\\d+-of-\\d+)?";
-    private static final String CODEC = "(\\.gz|\\.zst)?";
-    private static final Pattern PART = Pattern.compile("part-\\d{5,}" + SHARD + "\\.csv" + CODEC);
-    private static final Pattern SUBSCRIBERS = Pattern.compile("subscribers" + SHARD + "\\.csv" + CODEC);
+    /** CSV, maybe compressed as a whole, or Parquet (--format parquet). */
+    private static final String CODEC = "(\\.csv(\\.gz|\\.zst)?|\\.parquet)";
+    private static final Pattern PART = Pattern.compile("part-\\d{5,}" + SHARD + CODEC);
+    private static final Pattern SUBSCRIBERS = Pattern.compile("subscribers" + SHARD + CODEC);
     private static final Pattern DATA_FILE = Pattern.compile("(events/date=\\d{4}-\\d{2}-\\d{2}/part-\\d{5,}" + SHARD
-            + "|subscribers" + SHARD + "|cells)\\.csv" + CODEC);
+            + "|subscribers" + SHARD + "|cells)" + CODEC);
     /** The layout in words, for messages. */
     public static final String DESCRIPTION = "events/date=YYYY-MM-DD/part-NNNNN.csv, subscribers.csv or cells.csv,"
-            + " with an optional -shard-I-of-N and .gz or .zst";
+            + " with an optional -shard-I-of-N and .gz or .zst, or .parquet instead of .csv";
 
     private DropLayout() {
     }
@@ -49,6 +50,11 @@ public final class DropLayout {
     /** The subscribers file, without the compression suffix. */
     public static String subscribersName(String shardTag) {
         return "subscribers" + shardTag + ".csv";
+    }
+
+    /** A CSV name ({@link #partName}, {@link #subscribersName}, {@link #CELLS}) as the Parquet file's. */
+    public static String asParquet(String csvName) {
+        return csvName.substring(0, csvName.length() - ".csv".length()) + DropFormat.PARQUET_SUFFIX;
     }
 
     /** The hidden name a file is written under until it is complete. */

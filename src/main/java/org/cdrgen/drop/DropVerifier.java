@@ -159,6 +159,9 @@ public final class DropVerifier {
 
     /** Data rows: lines after the header (cdrgen never writes line breaks inside fields). */
     static long countRows(Path path) throws IOException {
+        if (path.getFileName().toString().endsWith(DropFormat.PARQUET_SUFFIX)) {
+            return ParquetFiles.rows(path);
+        }
         Compression compression = Compression.ofFileName(path.getFileName().toString());
         long lines = 0;
         try (InputStream in = compression.unwrap(Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS))) {

@@ -82,6 +82,10 @@ public final class DropReader {
             }
         }
         if (days.isEmpty()) {
+            if (Files.isRegularFile(root.resolve("cells.parquet"))) {
+                throw new UnreadableDropException(root + " is a Parquet drop (--format parquet): stats reads CSV"
+                        + " drops; query Parquet with DuckDB or Spark (see the README)");
+            }
             throw new UnreadableDropException(
                     root + " has no event files (expected events/date=YYYY-MM-DD/part-*.csv)");
         }

@@ -22,13 +22,12 @@ import java.util.function.Predicate;
 import org.cdrgen.Version;
 import org.cdrgen.generate.ChunkGenerator;
 import org.cdrgen.generate.GenerationModel;
-import org.cdrgen.generate.CellRows;
-import org.cdrgen.output.ChunkBuffer;
-import org.cdrgen.output.CsvRowSink;
 import org.cdrgen.schema.Schema;
 import org.cdrgen.drop.DropLayout;
 import org.cdrgen.drop.DropDirectory;
 import org.cdrgen.drop.DropWriter;
+import org.cdrgen.drop.ParquetDropWriter;
+import org.cdrgen.sink.RowSink;
 import org.cdrgen.drop.Manifest;
 import org.cdrgen.drop.OutputFile;
 import org.cdrgen.drop.RotatingCsvWriter;
@@ -116,6 +115,9 @@ public final class GenerationRun {
         for (int d = 0; d < settings.days(); d++) {
             dates.add(settings.startDate().plusDays(d));
         }
+        if (settings.format().parquet()) {
+            return ParquetDropWriter.writesPath(settings.shard().fileTag(), dates);
+        }
         return DropWriter.writesPath(settings.shard().fileTag(), settings.compression(), dates);
     }
 
@@ -135,8 +137,7 @@ public final class GenerationRun {
         GenerationModel model = model(settings);
         ChunkPlan plan = plan(settings);
         DropDirectory directory = DropDirectory.claim(settings.outputDir(), policy.force(), writesPath(settings));
-        DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), settings.compression(),
-                settings.shard().fileTag(), directory);
+        ChunkTarget<?> drop = ChunkTarget.of(settings, directory);
         boolean published = false;
         try {
             Result result = generate(model, plan, drop, directory, started);
@@ -151,8 +152,8 @@ public final class GenerationRun {
         }
     }
 
-    private Result generate(GenerationModel model, ChunkPlan plan, DropWriter drop, DropDirectory directory,
-            long started) throws IOException, InterruptedException {
+    private <B extends RowSink> Result generate(GenerationModel model, ChunkPlan plan, ChunkTarget<B> drop,
+            DropDirectory directory, long started) throws IOException, InterruptedException {
         LOG.info("Generating {} x {} from {} (seed {}, profile {}, shard {}, {} sites, {} threads)",
                 count(settings.subscribers(), "subscriber"), count(settings.days(), "day"), settings.startDate(),
                 settings.seed(), settings.profile().profile().profileName(), settings.shard(),
@@ -163,16 +164,16 @@ public final class GenerationRun {
         LOG.debug("Profile {} from {} (sha256 {}); {} chunks of up to {} subscribers, {} in flight at most;"
                 + " output {} compressed {}, files rotate at {} bytes", settings.profile().profile().profileName(),
                 settings.profile().source(), settings.profile().sha256(), plan.chunkCount(),
-                settings.chunkSubscribers(), window, settings.outputDir(), settings.compression().label(),
+                settings.chunkSubscribers(), window, settings.outputDir(), settings.format().compressionLabel(settings.compression()),
                 settings.maxFileBytes());
         CpuAccount cpu = measureCpu || LOG.isDebugEnabled() ? new CpuAccount() : null;
         ExecutorService workers = Executors.newFixedThreadPool(threads, workerThreads());
         ThreadLocal<ChunkGenerator> generators = ThreadLocal.withInitial(() -> new ChunkGenerator(model));
-        ArrayDeque<CsvRowSink> freeBuffers = new ArrayDeque<>();
+        ArrayDeque<B> freeBuffers = new ArrayDeque<>();
         for (int i = 0; i < window; i++) {
-            freeBuffers.add(new CsvRowSink(new ChunkBuffer(settings.chunkSubscribers())));
+            freeBuffers.add(drop.newBuffer(settings.chunkSubscribers()));
         }
-        ArrayDeque<Future<CsvRowSink>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Future<B>> inFlight = new ArrayDeque<>();
         AtomicBoolean overflowed = new AtomicBoolean();
         long rows = 0;
         long subscriberDays = 0;
@@ -183,9 +184,9 @@ public final class GenerationRun {
             while (written < plan.chunkCount()) {
                 while (next < plan.chunkCount() && !freeBuffers.isEmpty()) {
                     long chunk = next++;
-                    CsvRowSink buffer = freeBuffers.poll();
+                    B buffer = freeBuffers.poll();
                     inFlight.add(workers.submit(() -> {
-                        buffer.buffer().reset();
+                        drop.reset(buffer);
                         if (generators.get().generate(plan.day(chunk), plan.firstSubscriber(chunk),
                                 plan.subscriberCount(chunk), plan.day(chunk) == 0, buffer)) {
                             overflowed.set(true);
@@ -196,17 +197,17 @@ public final class GenerationRun {
                         return buffer;
                     }));
                 }
-                CsvRowSink done = await(inFlight.poll());
+                B done = await(inFlight.poll());
                 if (cancelled()) {
                     throw new CancellationException("stopped by a signal");
                 }
                 if (!writing) {
                     // Nothing is written before the first chunk says how big the run will be.
-                    beginWriting(done.buffer(), plan, drop, directory, model);
+                    beginWriting(drop, done, plan, directory, model);
                     writing = true;
                 }
-                drop.writeChunk(model.day(plan.day(written)).date, done.buffer());
-                rows += done.buffer().eventRows();
+                drop.writeChunk(model.day(plan.day(written)).date, done);
+                rows += drop.eventRows(done);
                 subscriberDays += plan.subscriberCount(written);
                 written++;
                 freeBuffers.add(done);
@@ -236,11 +237,11 @@ public final class GenerationRun {
      * Checks the space the run needs, as the first chunk (generated anyway) says, then replaces the earlier
      * drop and starts the drop's files. A sample of its own would cost a short run a tenth of its time.
      */
-    private void beginWriting(ChunkBuffer first, ChunkPlan plan, DropWriter drop, DropDirectory directory,
-            GenerationModel model) throws IOException {
+    private <B extends RowSink> void beginWriting(ChunkTarget<B> drop, B first, ChunkPlan plan,
+            DropDirectory directory, GenerationModel model) throws IOException {
         if (policy.checkSpace()) {
-            double perSubscriberDay = (double) first.events().size() / plan.subscriberCount(0);
-            double rowsPerSubscriberDay = (double) first.eventRows() / plan.subscriberCount(0);
+            double perSubscriberDay = (double) drop.csvBytes(first) / plan.subscriberCount(0);
+            double rowsPerSubscriberDay = (double) drop.eventRows(first) / plan.subscriberCount(0);
             SpaceCheck.require(settings, Math.round(rowsPerSubscriberDay * plan.subscriberDays()),
                     Math.round(perSubscriberDay * plan.subscriberDays()));
         }
@@ -249,16 +250,14 @@ public final class GenerationRun {
             LOG.info("--force: removed the {} files of the earlier cdrgen run in {}", removed, settings.outputDir());
         }
         progress.start(plan.subscriberDays());
-        CsvRowSink cells = new CsvRowSink(new ChunkBuffer(128));
-        CellRows.emit(model, cells);
-        drop.writeCells(cells.buffer());
+        drop.writeCells(model);
     }
 
     /**
      * The commit point: once the run has decided to publish, a signal no longer stops it, so a drop either
      * has manifest.json and _SUCCESS and exits 0, or has neither and exits 130/143.
      */
-    private void publish(DropWriter drop, List<OutputFile> files, long rows) throws IOException {
+    private void publish(ChunkTarget<?> drop, List<OutputFile> files, long rows) throws IOException {
         if (!state.compareAndSet(State.RUNNING, State.PUBLISHING)) {
             throw new CancellationException("stopped by a signal");
         }
@@ -291,10 +290,10 @@ public final class GenerationRun {
                 settings.shard().firstSubscriber(settings.subscribers()),
                 settings.shard().endSubscriber(settings.subscribers()),
                 settings.profile().profile().profileName(), settings.profile().source(), settings.profile().sha256(),
-                settings.maxFileBytes(), settings.compression().label(), rows, files);
+                settings.maxFileBytes(), settings.format().compressionLabel(settings.compression()), rows, files);
     }
 
-    private CsvRowSink await(Future<CsvRowSink> future) throws IOException, InterruptedException {
+    private <B> B await(Future<B> future) throws IOException, InterruptedException {
         try {
             return future.get();
         } catch (InterruptedException e) {

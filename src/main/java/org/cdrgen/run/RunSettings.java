@@ -7,6 +7,7 @@ import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.generate.DayTransform;
 import org.cdrgen.output.ChunkBuffer;
 import org.cdrgen.drop.Compression;
+import org.cdrgen.drop.DropFormat;
 
 /**
  * Everything a run needs, already validated. Only {@code threads} may differ between two runs that must give
@@ -24,7 +25,8 @@ public record RunSettings(
         ProfileLoader.Loaded profile,
         int chunkSubscribers,
         Shard shard,
-        List<DayTransform> transforms) {
+        List<DayTransform> transforms,
+        DropFormat format) {
 
     /** The limits every way of starting a run checks (the CLI's options, the library's builder). */
     public static final int MAX_SUBSCRIBERS = 100_000_000;
@@ -44,20 +46,34 @@ public record RunSettings(
                 chunkSubscribers, shard, List.of());
     }
 
+    /** A CSV run. */
+    public RunSettings(int subscribers, int days, LocalDate startDate, long seed, int threads, Path outputDir,
+            long maxFileBytes, Compression compression, ProfileLoader.Loaded profile, int chunkSubscribers,
+            Shard shard, List<DayTransform> transforms) {
+        this(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, transforms, DropFormat.CSV);
+    }
+
     public RunSettings {
         transforms = List.copyOf(transforms);
+    }
+
+    /** The same run written as {@code dropFormat}. */
+    public RunSettings withFormat(DropFormat dropFormat) {
+        return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, transforms, dropFormat);
     }
 
     /** The same run cut into chunks of another size (which never changes what is written). */
     public RunSettings withChunkSubscribers(int subscribersPerChunk) {
         return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
-                subscribersPerChunk, shard, transforms);
+                subscribersPerChunk, shard, transforms, format);
     }
 
     /** The same run into another directory. */
     public RunSettings withOutputDir(Path dir) {
         return new RunSettings(subscribers, days, startDate, seed, threads, dir, maxFileBytes, compression, profile,
-                chunkSubscribers, shard, transforms);
+                chunkSubscribers, shard, transforms, format);
     }
 
     /**
