@@ -59,6 +59,11 @@ public final class RowChunk implements RowSink {
 
     private static void copy(SubscriberRow from, SubscriberRow to) {
         to.subscriberId = from.subscriberId;
+        to.holder = from.holder;
+        to.validFromEpochDay = from.validFromEpochDay;
+        to.validToEpochDay = from.validToEpochDay;
+        to.changeReason = from.changeReason;
+        to.endReason = from.endReason;
         to.servedImsi = from.servedImsi;
         to.servedMsisdn = from.servedMsisdn;
         to.servedImei = from.servedImei;

@@ -20,6 +20,7 @@ import org.cdrgen.model.Plan;
 import org.cdrgen.model.RatType;
 import org.cdrgen.model.SmsStatus;
 import org.cdrgen.model.SubscriberRow;
+import org.cdrgen.model.VersionChange;
 import org.cdrgen.schema.Schema;
 
 /**
@@ -70,6 +71,12 @@ public final class TypedFields {
 
     public static final List<TypedField<SubscriberRow>> SUBSCRIBERS = TypedField.forTable(Schema.SUBSCRIBERS, List.of(
             intField("subscriber_id", r -> r.subscriberId),
+            intField("holder", r -> r.holder),
+            dateField("valid_from", r -> r.validFromEpochDay),
+            TypedField.<SubscriberRow>dateField("valid_to", r -> r.validToEpochDay).when(r -> r.validToEpochDay >= 0),
+            enumField("change_reason", VersionChange.class, r -> r.changeReason),
+            TypedField.<SubscriberRow, VersionChange>enumField("end_reason", VersionChange.class, r -> r.endReason)
+                    .when(r -> r.endReason != null),
             textField("served_imsi", r -> r.servedImsi),
             textField("served_msisdn", r -> r.servedMsisdn),
             textField("served_imei", r -> r.servedImei),
