@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * dates on the calendar (population.base_complete_date) instead of before --start-date, then for the living
  * base (holders who churn, SIM changes, recycled numbers) and schema 3's subscribers history, then for radios
  * that obey the phone (no RAT above its best) and data volumes and speeds by RAT and APN, then for roamers
- * living by the visited clock, then for one call at a time, then for habits (moods, days away).
+ * living by the visited clock, then for one call at a time, then for habits (moods, days away), then for
+ * itineraries (every row placed where the subscriber is at its time).
  */
 class GoldenDropsTest {
     @TempDir
@@ -33,13 +34,13 @@ class GoldenDropsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | c3a5922bd3e3613795a1dcfc5a4c678bcaa9edd6da719d05c4cb25285bbe7c2c",
-        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | c3a5922bd3e3613795a1dcfc5a4c678bcaa9edd6da719d05c4cb25285bbe7c2c",
-        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | c3a5922bd3e3613795a1dcfc5a4c678bcaa9edd6da719d05c4cb25285bbe7c2c",
-        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 6e80f81e3a1c6f0298d28d9df16a420bcabfb72a51898e440f43804745bfb734",
-        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 5dffb4ac43bd905f3363bfd5644b19cec86bf054258fe8446136161fc741a967",
-        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 1f6eb1d7ad54b265ab644d07123791370d9efd1440bb0202e3a4afbbef3ce854",
-        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 1bbf4dec5d0245414b6ffd4b6ef7905f987f4fa230e4aeee5082660deb8ab145"})
+        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 1b3db8cc8e6f5f822a6d29d18bdde8ef3def82d9d9c3fb44f469a85396c438fc",
+        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 1b3db8cc8e6f5f822a6d29d18bdde8ef3def82d9d9c3fb44f469a85396c438fc",
+        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 1b3db8cc8e6f5f822a6d29d18bdde8ef3def82d9d9c3fb44f469a85396c438fc",
+        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | d36a0e009fa791ac25d762ff405c9f62a2e1ef64e9117deaea709e3bbfec5e65",
+        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | f5c8c9bd122ed23d30eca068d851ac872f5a9107cda0fd15c33838d67c6d7eaa",
+        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | fcaca504ed80692b8ab35048fda84a387f5f202ebd74e3f3a879764f6f7152e1",
+        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 3818f728a824ed411cb8179720b609c100c48a08d1153421b9b4a1531e0a9f9a"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");
         List<String> args = new ArrayList<>(List.of("--seed", "20260302", "--start-date", "2026-03-02", "--quiet",

@@ -11,6 +11,7 @@ public record MobilityProfile(
         double otherPlaceProbability,
         int otherPlaces,
         double workDistanceMedianKm,
+        double travelSpeedKmh,
         double roamingTripDailyProbability,
         int roamingTripMaxDays,
         List<VisitedPlmn> visitedPlmns) {
@@ -38,6 +39,7 @@ public record MobilityProfile(
         Checks.range("mobility.other_place_probability", otherPlaceProbability, 0, 1);
         Checks.range("mobility.other_places", otherPlaces, 0, 20);
         Checks.range("mobility.work_distance_median_km", workDistanceMedianKm, 0.1, 1_000);
+        Checks.range("mobility.travel_speed_kmh", travelSpeedKmh, 1, 300);
         Checks.range("mobility.roaming_trip_daily_probability", roamingTripDailyProbability, 0, 0.5);
         Checks.range("mobility.roaming_trip_max_days", roamingTripMaxDays, 1, 60);
         Checks.nonEmpty("mobility.visited_plmns", visitedPlmns);

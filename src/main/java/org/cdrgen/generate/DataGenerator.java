@@ -35,6 +35,13 @@ final class DataGenerator extends ServiceGenerator implements Service {
     /** Per RAT: the fastest a session moves its volume (bytes a second), and its volume factor. */
     private final double[] peakBytesPerSecond;
     private final double[] ratVolumeFactor;
+    /**
+     * Per RAT: the slowest peak of a layer a moving session on it can be handed to: layers from the one on
+     * every site up to it (or all below it, for a RAT below that one).
+     */
+    private final double[] handedPeakBytesPerSecond;
+    private final long timeLimitS;
+    private final double volumeLimit;
     /** Per APN: its volume factor and the lowest RAT (ordinal) it is used on. */
     private final double[] apnVolumeFactor;
     private final int[] apnMinRat;
@@ -50,11 +57,16 @@ final class DataGenerator extends ServiceGenerator implements Service {
         double[] peaks = data.peakThroughputMbps().toArray();
         this.peakBytesPerSecond = new double[peaks.length];
         this.ratVolumeFactor = data.ratVolumeFactor().toArray();
+        for (int r = 0; r < peaks.length; r++) {
+            peakBytesPerSecond[r] = peaks[r] * 1e6 / 8;
+        }
+        this.timeLimitS = data.partialRecordTimeLimitS();
+        this.volumeLimit = data.partialRecordVolumeLimitBytes();
+        this.handedPeakBytesPerSecond = handedPeaks(model.profile.network().layerShare().toArray(), peakBytesPerSecond);
         // The slowest a volume can drain, for the cheap "surely ended" test: the largest factor over peak.
         double slowest = 0;
         for (int r = 0; r < peaks.length; r++) {
-            peakBytesPerSecond[r] = peaks[r] * 1e6 / 8;
-            slowest = Math.max(slowest, ratVolumeFactor[r] / peakBytesPerSecond[r]);
+            slowest = Math.max(slowest, ratVolumeFactor[r] / handedPeakBytesPerSecond[r]);
         }
         this.apnVolumeFactor = data.apns().stream().mapToDouble(DataProfile.Apn::volumeFactor).toArray();
         this.apnMinRat = data.apns().stream().mapToInt(a -> a.minRat().ordinal()).toArray();
@@ -65,6 +77,24 @@ final class DataGenerator extends ServiceGenerator implements Service {
         this.records = new PartialRecords(data);
         this.earlierDays = new EarlierDays(model.profile, MAX_SESSION_S * 1000);
         this.reach = new SessionReach(data, 1 / (slowest * largestApnFactor));
+    }
+
+    /** Per RAT: the slowest peak among the layers a session on it can be handed to (see the field). */
+    private static double[] handedPeaks(double[] layerShare, double[] peak) {
+        int everywhere = 0;
+        for (int r = layerShare.length - 1; r >= 0; r--) {
+            if (layerShare[r] >= 1) {
+                everywhere = r;
+            }
+        }
+        double[] handed = new double[peak.length];
+        for (int r = 0; r < peak.length; r++) {
+            handed[r] = Double.MAX_VALUE;
+            for (int lower = r >= everywhere ? everywhere : 0; lower <= r; lower++) {
+                handed[r] = Math.min(handed[r], peak[lower]);
+            }
+        }
+        return handed;
     }
 
     @Override
@@ -131,16 +161,32 @@ final class DataGenerator extends ServiceGenerator implements Service {
             long transferS = (long) Math.ceil((downlink + uplink) / peakBytesPerSecond[rat]);
             long durationS = Math.min(MAX_SESSION_S, Math.max(transferS,
                     Math.max(1, Math.round(data.durationMedianS() * Math.exp(data.durationSigma() * zDuration)))));
+            if (durationS > timeLimitS || downlink + uplink > volumeLimit) {
+                // Several records: later ones may be handed to a lower layer where the subscriber goes, so the
+                // session moves no faster than the slowest layer it can land on.
+                long slowS = (long) Math.ceil((downlink + uplink) / handedPeakBytesPerSecond[rat]);
+                if (slowS > durationS) {
+                    transferS = slowS;
+                    durationS = Math.min(MAX_SESSION_S, slowS);
+                }
+            }
             if (durationS < transferS) {
                 // Capped at the longest session: it moves what the peak allows in that time.
-                double fit = durationS * peakBytesPerSecond[rat] / (downlink + uplink);
+                double fit = durationS * Math.min(peakBytesPerSecond[rat], (double) (downlink + uplink) / transferS)
+                        / (downlink + uplink);
                 downlink *= fit;
                 uplink *= fit;
             }
             if (start + durationS * 1000 <= rowDay.startMs()) {
                 continue; // an earlier day's session that ended before rowDay: nothing of it to write
             }
-            records.write(session, start, durationS, downlink, uplink, rowDay, out);
+            long sessionKey = Seeds.hash(placeSeed, i);
+            PartyDay holder = party;
+            records.write(session, start, durationS, downlink, uplink, rowDay, out, (record, sequence) -> {
+                placeRng.switchTo(new SplitMix64(Seeds.hash(sessionKey, sequence)));
+                DayCalendar recordDay = record.startMs >= rowDay.startMs() ? rowDay : sessionDay;
+                placement.move(record, holder.subscriber(), holder.handset().bestRat(), recordDay, record.startMs, placeRng);
+            });
         }
     }
 

@@ -30,8 +30,13 @@ final class PartialRecords {
      * fields all its records share. (Its own method, so the JIT compiles it apart from the draws: together
      * they made the longest compile of a short run, redone whenever a rare case such as the cap came up.)
      */
+    /** Places a later record of a session where the subscriber is when it starts (they may have moved on). */
+    interface Relocation {
+        void place(EventRow record, int sequence);
+    }
+
     void write(EventRow session, long start, long durationS, double downlink, double uplink, DayCalendar rowDay,
-            RowBatch out) {
+            RowBatch out, Relocation relocation) {
         long remainingS = durationS;
         double remainingDown = downlink;
         double remainingUp = uplink;
@@ -68,6 +73,9 @@ final class PartialRecords {
                 row.bytesUplink = Math.round(up);
                 row.recordSequenceNumber = sequence;
                 row.causeForTerm = cause;
+                if (sequence > 1) {
+                    relocation.place(row, sequence);
+                }
             }
             remainingS -= lengthS;
             remainingDown -= down;

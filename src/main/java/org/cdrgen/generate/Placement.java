@@ -10,9 +10,9 @@ import org.cdrgen.model.RatType;
 import org.cdrgen.model.Subscriber;
 
 /**
- * Where an event happens: at work in working hours on working days, now and then at one of a few other
- * places, otherwise at home; on the usual sector of a place most of the time. Fills the serving-network
- * fields of a row (PLMN, TAC, cell, RAT, roaming, recording entity).
+ * Where an event happens: where the subscriber's itinerary of the day is at its time ({@link Itinerary}), on
+ * the usual sector of a place most of the time; abroad, the visited network. Fills the serving-network fields
+ * of a row (PLMN, TAC, cell, RAT, roaming, recording entity).
  */
 final class Placement {
     private static final RatType[] RATS = RatType.values();
@@ -20,10 +20,49 @@ final class Placement {
     private final ModelTables tables;
     private final MobilityProfile mobility;
 
+    /** The last few subscriber-days' itineraries: the served subscriber's, and callees' of on-net calls. */
+    private final Itinerary[] itineraries = new Itinerary[4];
+    private int nextSlot;
+
     Placement(GenerationModel model) {
         this.network = model.network;
         this.tables = model.tables;
         this.mobility = model.profile.mobility();
+        for (int i = 0; i < itineraries.length; i++) {
+            itineraries[i] = new Itinerary(model.network, mobility, model.seed);
+        }
+    }
+
+    /**
+     * Moves a later record of a data session at home to where the subscriber is at its start, on the session's
+     * RAT where that site has it, else the best lower layer there (see {@link DataGenerator}'s bound).
+     */
+    void move(EventRow row, Subscriber s, RatType best, DayCalendar day, long epochMs, UniformRandomProvider rng) {
+        if (row.roaming) {
+            return; // abroad the visited network's cells are not ours to follow
+        }
+        Itinerary where = itinerary(s, day);
+        int site = network.servingSite(where.siteAt(epochMs), best);
+        int sector = where.sectorAt(epochMs);
+        if (sector < 0 || where.atUsualPlace(epochMs) && rng.nextDouble() < 0.35) {
+            sector = rng.nextInt(CellNetwork.SECTORS);
+        }
+        RatType rat = network.servedRat(site, row.ratType, best);
+        row.tac = network.trackingArea(site);
+        row.cellId = network.cellId(site, sector, rat);
+        row.ratType = rat;
+    }
+
+    private Itinerary itinerary(Subscriber s, DayCalendar day) {
+        for (Itinerary it : itineraries) {
+            if (it.personId == s.personId && it.epochDay == day.epochDay) {
+                return it;
+            }
+        }
+        Itinerary it = itineraries[nextSlot];
+        nextSlot = (nextSlot + 1) % itineraries.length;
+        it.build(s, day);
+        return it;
     }
 
     /**
@@ -51,24 +90,11 @@ final class Placement {
             }
             return;
         }
-        Subscriber s = party.subscriber();
-        int site;
-        int sector;
-        int hour = day.localHour(epochMs);
-        double u = rng.nextDouble();
-        if (s.hasWorkPlace() && day.workingDay && hour >= mobility.workStartHour() && hour < mobility.workEndHour()
-                && u < mobility.atWorkProbability()) {
-            site = s.workSite;
-            sector = s.workSector;
-        } else if (s.otherSites.length > 0 && rng.nextDouble() < mobility.otherPlaceProbability()) {
-            site = s.otherSites[rng.nextInt(s.otherSites.length)];
-            sector = rng.nextInt(CellNetwork.SECTORS);
-        } else {
-            site = s.homeSite;
-            sector = s.homeSector;
-        }
-        // Within a place people move between rooms, streets and sectors.
-        if (rng.nextDouble() < 0.35) {
+        Itinerary where = itinerary(party.subscriber(), day);
+        int site = where.siteAt(epochMs);
+        int sector = where.sectorAt(epochMs);
+        // At home or work people move between rooms and sectors; on the way any sector of the site serves.
+        if (sector < 0 || where.atUsualPlace(epochMs) && rng.nextDouble() < 0.35) {
             sector = rng.nextInt(CellNetwork.SECTORS);
         }
         site = network.servingSite(site, best);

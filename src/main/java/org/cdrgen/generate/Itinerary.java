@@ -1,0 +1,204 @@
+package org.cdrgen.generate;
+
+import org.apache.commons.rng.core.source64.SplitMix64;
+import org.cdrgen.config.MobilityProfile;
+import org.cdrgen.model.CellNetwork;
+import org.cdrgen.model.Subscriber;
+
+/**
+ * Where a subscriber is during a local day, as a pure function of (seed, holder, day): stays (home, work,
+ * other places) joined by trips at the profile's travel speed. Every event of the day is placed where the
+ * itinerary says at its time, whichever chunk writes it (the callee's MT row of an on-net call too), so a
+ * subscriber's consecutive rows never imply a jump faster than the trip between two stays.
+ *
+ * <p>The day: at home, then on a working day (for a worker, with the profile's chance) at work for the
+ * working hours, give or take an hour; outings of 1-3 hours to other places, as many as make the profile's
+ * share of waking hours (08-22) on average; home in between when there is time, and at night.
+ */
+final class Itinerary {
+    private static final int MAX_STOPS = 16;
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 60 * MINUTE;
+
+    private final CellNetwork network;
+    private final MobilityProfile mobility;
+    private final long seed;
+    private final StreamRandom rng = new StreamRandom();
+    /** Stop i: at site[i] (sector[i]) from arrive[i] to depart[i]; between depart[i] and arrive[i + 1], on the way. */
+    private final int[] site = new int[MAX_STOPS];
+    private final int[] sector = new int[MAX_STOPS];
+    private final boolean[] usual = new boolean[MAX_STOPS];
+    private final long[] arrive = new long[MAX_STOPS];
+    private final long[] depart = new long[MAX_STOPS];
+    private int stops;
+    private final long[] outingStart = new long[8];
+    private final long[] outingEnd = new long[8];
+    private final int[] outingPlace = new int[8];
+
+    long personId = Long.MIN_VALUE;
+    long epochDay = Long.MIN_VALUE;
+
+    Itinerary(CellNetwork network, MobilityProfile mobility, long seed) {
+        this.network = network;
+        this.mobility = mobility;
+        this.seed = seed;
+    }
+
+    void build(Subscriber s, DayCalendar day) {
+        personId = s.personId;
+        epochDay = day.epochDay;
+        rng.switchTo(new SplitMix64(Seeds.hash(seed, s.personId, day.epochDay, Seeds.Purpose.PLACES)));
+        stops = 0;
+        stop(s.homeSite, s.homeSector, true, day.startMs());
+        long workFrom = Long.MAX_VALUE;
+        long workTo = Long.MIN_VALUE;
+        if (s.hasWorkPlace() && day.workingDay && rng.nextDouble() < mobility.atWorkProbability()) {
+            workFrom = day.hourStartMs(mobility.workStartHour()) + (long) ((rng.nextDouble() * 1.25 - 0.75) * HOUR);
+            workTo = day.hourStartMs(mobility.workEndHour()) + (long) ((rng.nextDouble() * 2 - 0.5) * HOUR);
+        }
+        int outings = outings(s, day, workFrom, workTo);
+        int next = 0;
+        long t = day.startMs();
+        boolean workDone = workFrom == Long.MAX_VALUE;
+        while (!workDone || next < outings) {
+            boolean toWork = !workDone && (next >= outings || workFrom <= outingStart[next]);
+            long from = toWork ? workFrom : outingStart[next];
+            long to = toWork ? workTo : outingEnd[next];
+            int place = toWork ? s.workSite : outingPlace[next];
+            int placeSector = toWork ? s.workSector : Math.floorMod((int) Seeds.mix(personId * 31 + place), CellNetwork.SECTORS);
+            if (toWork) {
+                workDone = true;
+            } else {
+                next++;
+            }
+            if (from < t + 10 * MINUTE) {
+                continue; // no time for it after the stay before
+            }
+            go(place, placeSector, toWork, from, t);
+            t = Math.max(arrive[stops - 1], Math.min(to, day.endMs() - HOUR));
+            depart[stops - 1] = t;
+            // Home in between if the next stay leaves time for it (an hour at home at least).
+            long nextFrom = !workDone && (next >= outings || workFrom <= outingStart[next]) ? workFrom
+                    : next < outings ? outingStart[next] : Long.MAX_VALUE;
+            int nextPlace = !workDone && (next >= outings || workFrom <= outingStart[next]) ? s.workSite
+                    : next < outings ? outingPlace[next] : s.homeSite;
+            long viaHome = travelMs(place, s.homeSite) + HOUR + travelMs(s.homeSite, nextPlace);
+            if (nextFrom == Long.MAX_VALUE || nextFrom - t > viaHome) {
+                long home = t + travelMs(place, s.homeSite);
+                if (home >= day.endMs()) {
+                    break;
+                }
+                stop(s.homeSite, s.homeSector, true, home);
+                t = home;
+            }
+        }
+        depart[stops - 1] = Long.MAX_VALUE;
+    }
+
+    /** Outings of the day, in time order, outside working hours: their count makes the profile's share on average. */
+    private int outings(Subscriber s, DayCalendar day, long workFrom, long workTo) {
+        if (s.otherSites.length == 0 || mobility.otherPlaceProbability() <= 0) {
+            return 0;
+        }
+        // Waking hours 08-22 are 14 hours; an outing lasts 2 hours on average.
+        double expected = mobility.otherPlaceProbability() * 14 / 2;
+        int n = (int) expected + (rng.nextDouble() < expected - (int) expected ? 1 : 0);
+        n = Math.min(n, outingStart.length);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            long start = day.hourStartMs(8) + (long) (rng.nextDouble() * 13 * HOUR);
+            long end = start + HOUR + (long) (rng.nextDouble() * 2 * HOUR);
+            int place = s.otherSites[rng.nextInt(s.otherSites.length)];
+            if (end > workFrom && start < workTo) {
+                continue; // at work then
+            }
+            outingStart[kept] = start;
+            outingEnd[kept] = end;
+            outingPlace[kept] = place;
+            kept++;
+        }
+        // In time order; one that starts before the one before ends is skipped when walked.
+        for (int i = 1; i < kept; i++) {
+            for (int j = i; j > 0 && outingStart[j] < outingStart[j - 1]; j--) {
+                swap(j, j - 1);
+            }
+        }
+        return kept;
+    }
+
+    private void swap(int a, int b) {
+        long t = outingStart[a];
+        outingStart[a] = outingStart[b];
+        outingStart[b] = t;
+        t = outingEnd[a];
+        outingEnd[a] = outingEnd[b];
+        outingEnd[b] = t;
+        int p = outingPlace[a];
+        outingPlace[a] = outingPlace[b];
+        outingPlace[b] = p;
+    }
+
+    /** Leaves the last stop in time to arrive at {@code place} by {@code arriveBy} (not before {@code earliest}). */
+    private void go(int place, int placeSector, boolean isUsual, long arriveBy, long earliest) {
+        int from = site[stops - 1];
+        long leave = Math.max(earliest, arriveBy - travelMs(from, place));
+        depart[stops - 1] = leave;
+        stop(place, placeSector, isUsual, leave + travelMs(from, place));
+    }
+
+    private void stop(int atSite, int atSector, boolean isUsual, long from) {
+        if (stops == MAX_STOPS) {
+            return;
+        }
+        site[stops] = atSite;
+        sector[stops] = atSector;
+        usual[stops] = isUsual;
+        arrive[stops] = from;
+        depart[stops] = Long.MAX_VALUE;
+        stops++;
+    }
+
+    /** Door to door: the distance at the travel speed, plus 5 minutes. */
+    private long travelMs(int a, int b) {
+        if (a == b) {
+            return 0;
+        }
+        double km = Math.hypot(network.row(a) - network.row(b), network.column(a) - network.column(b))
+                * network.siteSpacingKm();
+        return 5 * MINUTE + (long) (km / mobility.travelSpeedKmh() * HOUR);
+    }
+
+    /** The stop the subscriber is at or last left at an instant. */
+    private int stopAt(long epochMs) {
+        int i = 0;
+        while (i + 1 < stops && arrive[i + 1] <= epochMs) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The site serving where the subscriber is at an instant: a stay's site, or one along the way. */
+    int siteAt(long epochMs) {
+        int i = stopAt(epochMs);
+        if (epochMs < depart[i] || i + 1 >= stops) {
+            return site[i];
+        }
+        double f = (double) (epochMs - depart[i]) / Math.max(1, arrive[i + 1] - depart[i]);
+        int a = site[i];
+        int b = site[i + 1];
+        return network.siteAt(network.row(a) + f * (network.row(b) - network.row(a)),
+                network.column(a) + f * (network.column(b) - network.column(a)));
+    }
+
+    /** The sector of a stay (-1 on the way: any sector). */
+    int sectorAt(long epochMs) {
+        int i = stopAt(epochMs);
+        return epochMs < depart[i] || i + 1 >= stops ? sector[i] : -1;
+    }
+
+    /** Whether the subscriber is at home or work then, where they move between rooms and sectors. */
+    boolean atUsualPlace(long epochMs) {
+        int i = stopAt(epochMs);
+        return (epochMs < depart[i] || i + 1 >= stops) && usual[i];
+    }
+}
