@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdrgen.config.ProfileLoader;
@@ -96,6 +97,10 @@ public final class CdrgenCommand implements Callable<Integer> {
     @Option(names = "--compress", paramLabel = "none|gzip|zstd", defaultValue = "none",
             description = "Compress every CSV file (.csv.gz, .csv.zst) (default: ${DEFAULT-VALUE}).")
     String compress;
+
+    @Option(names = "--compress-level", paramLabel = "L",
+            description = "Level of --compress: gzip 1..9, zstd -7..19 (negative: zstd's fast levels); higher is smaller and slower (default: 1 for both, measured fastest for this data).")
+    Integer compressLevel;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Profile (YAML) laid over the built-in default, config/cdrgen.yaml; it needs only the keys it changes (default: the built-in profile).")
@@ -218,6 +223,7 @@ public final class CdrgenCommand implements Callable<Integer> {
             throw usage("Invalid value for option '--max-file-size': " + maxFileSize + " bytes is below the minimum of 4KiB");
         }
         Compression compression = compression();
+        int level = compressionLevel(compression);
         Shard shardRange = shard();
         if (shardRange.count() > subscribers) {
             throw usage("Invalid value for option '--shard': " + shardRange + " has more shards than the "
@@ -237,7 +243,23 @@ public final class CdrgenCommand implements Callable<Integer> {
             runSeed = new SecureRandom().nextLong();
         }
         return new RunSettings(subscribers, days, start, runSeed, threadCount, outputDir, maxFileSize, compression,
-                profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange);
+                profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange,
+                List.of(), level);
+    }
+
+    private int compressionLevel(Compression compression) {
+        if (compressLevel == null) {
+            return compression.defaultLevel();
+        }
+        if (compression == Compression.NONE) {
+            throw usage("--compress-level needs --compress gzip or zstd");
+        }
+        try {
+            compression.checkLevel(compressLevel);
+        } catch (IllegalArgumentException e) {
+            throw usage("Invalid value for option '--compress-level': " + e.getMessage());
+        }
+        return compressLevel;
     }
 
     private Compression compression() {

@@ -31,6 +31,7 @@ public final class RotatingCsvWriter implements Closeable {
     private final byte[] header;
     private final long maxBytes;
     private final Compression compression;
+    private final Frames frames;
     private final FileJournal journal;
     private final List<OutputFile> finished = new ArrayList<>();
 
@@ -45,16 +46,18 @@ public final class RotatingCsvWriter implements Closeable {
     /**
      * @param outputRoot the run's output directory; finished files are reported relative to it
      * @param fileName   the name of the n-th file (0, 1, ...), without compression suffix
+     * @param frames     how files are compressed; null for plain CSV
      * @param journal    told of each file before it is created
      */
     public RotatingCsvWriter(Path outputRoot, Path directory, IntFunction<String> fileName, byte[] header,
-            long maxBytes, Compression compression, FileJournal journal) {
+            long maxBytes, Frames frames, FileJournal journal) {
         this.outputRoot = outputRoot;
         this.directory = directory;
         this.fileName = fileName;
         this.header = header;
         this.maxBytes = maxBytes;
-        this.compression = compression;
+        this.frames = frames;
+        this.compression = frames == null ? Compression.NONE : frames.compression();
         this.journal = journal;
     }
 
@@ -131,7 +134,8 @@ public final class RotatingCsvWriter implements Closeable {
         journal.willWrite(finalPath);
         onDisk = new CountingOutputStream(Files.newOutputStream(tempPath, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
-        out = new BufferedOutputStream(compression.wrap(onDisk), BUFFER_BYTES);
+        // Compressed files: blocks compressed on the run's compression threads, so no buffer is needed here.
+        out = frames == null ? new BufferedOutputStream(onDisk, BUFFER_BYTES) : frames.open(onDisk);
         out.write(header);
         bytesInFile = header.length;
         rowsInFile = 0;
@@ -164,7 +168,11 @@ public final class RotatingCsvWriter implements Closeable {
     public void abort() {
         if (out != null) {
             try {
-                out.close();
+                if (out instanceof FrameOutputStream frameOut) {
+                    frameOut.abandon();
+                } else {
+                    out.close();
+                }
             } catch (IOException ignored) {
                 // the file is being thrown away
             }

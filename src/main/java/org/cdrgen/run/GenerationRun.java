@@ -13,7 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +28,9 @@ import org.cdrgen.generate.CellRows;
 import org.cdrgen.output.ChunkBuffer;
 import org.cdrgen.output.CsvRowSink;
 import org.cdrgen.schema.Schema;
+import org.cdrgen.drop.Compression;
 import org.cdrgen.drop.DropLayout;
+import org.cdrgen.drop.Frames;
 import org.cdrgen.drop.DropDirectory;
 import org.cdrgen.drop.DropWriter;
 import org.cdrgen.drop.Manifest;
@@ -135,11 +139,15 @@ public final class GenerationRun {
         GenerationModel model = model(settings);
         ChunkPlan plan = plan(settings);
         DropDirectory directory = DropDirectory.claim(settings.outputDir(), policy.force(), writesPath(settings));
-        DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), settings.compression(),
+        CpuAccount cpu = measureCpu || LOG.isDebugEnabled() ? new CpuAccount() : null;
+        ThreadPoolExecutor compressors = compressors(cpu);
+        Frames frames = compressors == null ? null : new Frames(settings.compression(), settings.compressionLevel(),
+                compressors, 2 * settings.threads() + 2);
+        DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), frames,
                 settings.shard().fileTag(), directory);
         boolean published = false;
         try {
-            Result result = generate(model, plan, drop, directory, started);
+            Result result = generate(model, plan, drop, directory, started, cpu);
             published = true;
             directory.release();
             return result;
@@ -148,11 +156,40 @@ public final class GenerationRun {
                 drop.abort();
                 directory.abandon();
             }
+            if (compressors != null) {
+                compressors.shutdownNow();
+                compressors.awaitTermination(1, TimeUnit.MINUTES);
+            }
         }
     }
 
+    /**
+     * The threads that compress the files' blocks (as many as the workers; none for plain CSV): apart from
+     * the workers, so a block waits behind other blocks only, never behind the generation of whole chunks.
+     * Their CPU time counts as the workers'.
+     */
+    private ThreadPoolExecutor compressors(CpuAccount cpu) {
+        if (settings.compression() == Compression.NONE) {
+            return null;
+        }
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread t = new Thread(runnable, "cdrgen-compress-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable failure) {
+                if (cpu != null) {
+                    cpu.workerProgress();
+                }
+            }
+        };
+    }
+
     private Result generate(GenerationModel model, ChunkPlan plan, DropWriter drop, DropDirectory directory,
-            long started) throws IOException, InterruptedException {
+            long started, CpuAccount cpu) throws IOException, InterruptedException {
         LOG.info("Generating {} x {} from {} (seed {}, profile {}, shard {}, {} sites, {} threads)",
                 count(settings.subscribers(), "subscriber"), count(settings.days(), "day"), settings.startDate(),
                 settings.seed(), settings.profile().profile().profileName(), settings.shard(),
@@ -161,11 +198,10 @@ public final class GenerationRun {
         int threads = settings.threads();
         int window = 2 * threads + 2;
         LOG.debug("Profile {} from {} (sha256 {}); {} chunks of up to {} subscribers, {} in flight at most;"
-                + " output {} compressed {}, files rotate at {} bytes", settings.profile().profile().profileName(),
-                settings.profile().source(), settings.profile().sha256(), plan.chunkCount(),
-                settings.chunkSubscribers(), window, settings.outputDir(), settings.compression().label(),
-                settings.maxFileBytes());
-        CpuAccount cpu = measureCpu || LOG.isDebugEnabled() ? new CpuAccount() : null;
+                + " output {} compressed {} (level {}), files rotate at {} bytes",
+                settings.profile().profile().profileName(), settings.profile().source(), settings.profile().sha256(),
+                plan.chunkCount(), settings.chunkSubscribers(), window, settings.outputDir(),
+                settings.compression().label(), settings.compressionLevel(), settings.maxFileBytes());
         ExecutorService workers = Executors.newFixedThreadPool(threads, workerThreads());
         ThreadLocal<ChunkGenerator> generators = ThreadLocal.withInitial(() -> new ChunkGenerator(model));
         ArrayDeque<CsvRowSink> freeBuffers = new ArrayDeque<>();

@@ -24,7 +24,8 @@ public record RunSettings(
         ProfileLoader.Loaded profile,
         int chunkSubscribers,
         Shard shard,
-        List<DayTransform> transforms) {
+        List<DayTransform> transforms,
+        int compressionLevel) {
 
     /** The limits every way of starting a run checks (the CLI's options, the library's builder). */
     public static final int MAX_SUBSCRIBERS = 100_000_000;
@@ -36,7 +37,7 @@ public record RunSettings(
 
     public static final int DEFAULT_CHUNK_SUBSCRIBERS = 1000;
 
-    /** A plain run: no scenarios. */
+    /** A plain run: no scenarios, the codec's default level. */
     public RunSettings(int subscribers, int days, LocalDate startDate, long seed, int threads, Path outputDir,
             long maxFileBytes, Compression compression, ProfileLoader.Loaded profile, int chunkSubscribers,
             Shard shard) {
@@ -44,20 +45,36 @@ public record RunSettings(
                 chunkSubscribers, shard, List.of());
     }
 
+    /** The codec's default level. */
+    public RunSettings(int subscribers, int days, LocalDate startDate, long seed, int threads, Path outputDir,
+            long maxFileBytes, Compression compression, ProfileLoader.Loaded profile, int chunkSubscribers,
+            Shard shard, List<DayTransform> transforms) {
+        this(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, transforms, compression.defaultLevel());
+    }
+
+    /** @throws IllegalArgumentException for a compression level the codec does not have (one line) */
     public RunSettings {
         transforms = List.copyOf(transforms);
+        compression.checkLevel(compressionLevel);
+    }
+
+    /** The same run with another compression level (the codec's own range: {@link Compression#checkLevel}). */
+    public RunSettings withCompressionLevel(int level) {
+        return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, transforms, level);
     }
 
     /** The same run cut into chunks of another size (which never changes what is written). */
     public RunSettings withChunkSubscribers(int subscribersPerChunk) {
         return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
-                subscribersPerChunk, shard, transforms);
+                subscribersPerChunk, shard, transforms, compressionLevel);
     }
 
     /** The same run into another directory. */
     public RunSettings withOutputDir(Path dir) {
         return new RunSettings(subscribers, days, startDate, seed, threads, dir, maxFileBytes, compression, profile,
-                chunkSubscribers, shard, transforms);
+                chunkSubscribers, shard, transforms, compressionLevel);
     }
 
     /**
