@@ -6,10 +6,8 @@ import org.cdrgen.generate.GenerationModel;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.output.ChunkBuffer;
 import org.cdrgen.output.CsvRowSink;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -20,11 +18,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One block of a compressed file ({@link Frames#BLOCK_BYTES} of the default profile's event rows) into one
  * gzip member or zstd frame, as a compression thread does it: the cost per block of each codec and level
- * (the levels the defaults were chosen among). The secondary result "bytes" counts the compressed bytes per
- * op, so its rate over the score's gives the ratio.
+ * (the levels the defaults were chosen among). The block's compressed size is printed once per fork, at set-up.
  */
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class FrameCodecBenchmark {
     @Param({"GZIP:1", "GZIP:6", "ZSTD:1", "ZSTD:3", "ZSTD:-1"})
@@ -33,18 +30,6 @@ public class FrameCodecBenchmark {
     private final byte[] block = new byte[Frames.BLOCK_BYTES];
     private FrameCodec frames;
     private byte[] out;
-
-    /** Compressed bytes, so that JMH reports them next to the time per block. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Output {
-        public long bytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            bytes = 0;
-        }
-    }
 
     @Setup
     public void setup() {
@@ -60,12 +45,14 @@ public class FrameCodecBenchmark {
             System.arraycopy(chunk.events().array(), 0, block, filled, n);
             filled += n;
         }
+        out = frames.compress(block, 0, block.length, out);
+        System.out.printf(java.util.Locale.ROOT, "%n%s: a block of %,d bytes compresses to %,d (%.2f%%)%n", codec,
+                block.length, frames.length(), 100.0 * frames.length() / block.length);
     }
 
     @Benchmark
-    public int compress(Output output) {
+    public int compress() {
         out = frames.compress(block, 0, block.length, out);
-        output.bytes += frames.length();
         return frames.length();
     }
 }
