@@ -94,6 +94,9 @@ final class FrameOutputStream extends OutputStream {
             throw new InterruptedIOException("interrupted while compressing");
         } catch (ExecutionException | CancellationException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof Error error) {
+                throw error; // OutOfMemoryError above all: the run reports it as such
+            }
             throw new IOException("compressing failed: " + cause, cause);
         }
         sink.write(block.out, 0, block.outLength);
