@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * in subscribers.csv and for calls and data sessions that continue past midnight, then for activation
  * dates on the calendar (population.base_complete_date) instead of before --start-date. Issue 16 recorded the
  * gzip and zstd drops again (only those: every plain drop is unchanged): compressed files are now 2 MiB blocks,
- * each its own gzip member or zstd frame (with a content checksum), compressed in parallel, at level 1 by default.
+ * each its own gzip member or zstd frame (with a content checksum), compressed in parallel, at level 1 by default,
+ * and their manifest.json records compression_level.
  */
 class GoldenDropsTest {
     @TempDir
@@ -36,8 +37,8 @@ class GoldenDropsTest {
         "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 5423379390b6fb32557699d45c99ca2740744c87800d8e3bdc763b4ce2d96d59",
         "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 5423379390b6fb32557699d45c99ca2740744c87800d8e3bdc763b4ce2d96d59",
         "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 236a0054b104691618fcf7fbe47b00a598e1c615f7cf54ad1da0d49cf4a162fb",
-        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | a94e4542a102b2e9e2b58122a3a299a92944640565bb0918d614026916507915",
-        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 786be046aa29dc360051e9abf9feacaf2cd089236752425d9f65addc209d2114",
+        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | e1c924f401e9e2dd9cebe3f563cd71d341249bf27487daaff64ac98d622c6330",
+        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | b7be286bdaa8bb7ec190baab6ba77e97fe549761d7f1741012c155d13f476ac2",
         "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 9a533f80e38b864dfbaaa60da2b686741d8700f20b1ed94410d146d5138cc2d2"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");

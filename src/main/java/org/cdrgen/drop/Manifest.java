@@ -1,5 +1,6 @@
 package org.cdrgen.drop;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -41,6 +42,8 @@ public record Manifest(
         String profileSha256,
         long maxFileBytes,
         String compression,
+        // Absent (null) for plain CSV and in manifests from before issue 16, whose gzip was level 6, zstd 3.
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer compressionLevel,
         long eventRows,
         List<OutputFile> files) {
 
@@ -198,6 +201,7 @@ public record Manifest(
                 (int) top.optional("subscribers", 0, Integer.MAX_VALUE), top.text("shard"), first, end,
                 top.text("profile_name"), top.text("profile_source"), top.text("profile_sha256"),
                 top.optional("max_file_bytes", 0, Long.MAX_VALUE), top.text("compression"),
+                top.has("compression_level") ? (int) top.required("compression_level", -1000, 1000) : null,
                 top.required("event_rows", 0, Long.MAX_VALUE), files);
     }
 
@@ -257,6 +261,9 @@ public record Manifest(
         field(out, "  ", "profile_sha256", quoted(profileSha256));
         field(out, "  ", "max_file_bytes", maxFileBytes);
         field(out, "  ", "compression", quoted(compression));
+        if (compressionLevel != null) {
+            field(out, "  ", "compression_level", compressionLevel);
+        }
         field(out, "  ", "event_rows", eventRows);
         out.append("  \"files\" : [");
         for (int i = 0; i < files.size(); i++) {

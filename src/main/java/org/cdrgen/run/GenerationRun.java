@@ -327,7 +327,8 @@ public final class GenerationRun {
                 settings.shard().firstSubscriber(settings.subscribers()),
                 settings.shard().endSubscriber(settings.subscribers()),
                 settings.profile().profile().profileName(), settings.profile().source(), settings.profile().sha256(),
-                settings.maxFileBytes(), settings.compression().label(), rows, files);
+                settings.maxFileBytes(), settings.compression().label(),
+                settings.compression() == Compression.NONE ? null : settings.compressionLevel(), rows, files);
     }
 
     private CsvRowSink await(Future<CsvRowSink> future) throws IOException, InterruptedException {
