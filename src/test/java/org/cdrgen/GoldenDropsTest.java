@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * dates on the calendar (population.base_complete_date) instead of before --start-date. Issue 16 recorded the
  * gzip and zstd drops again (only those: every plain drop is unchanged): compressed files are now 2 MiB blocks,
  * each its own gzip member or zstd frame (with a content checksum), compressed in parallel, at level 1 by default,
- * and their manifest.json records compression_level.
+ * and their manifest.json records compression_level; the crc32 drop (--checksum crc32) was added then.
  */
 class GoldenDropsTest {
     @TempDir
@@ -39,7 +39,8 @@ class GoldenDropsTest {
         "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 236a0054b104691618fcf7fbe47b00a598e1c615f7cf54ad1da0d49cf4a162fb",
         "gzip                 | --subscribers 700 --days 1 --compress gzip                    | e1c924f401e9e2dd9cebe3f563cd71d341249bf27487daaff64ac98d622c6330",
         "zstd                 | --subscribers 700 --days 1 --compress zstd                    | b7be286bdaa8bb7ec190baab6ba77e97fe549761d7f1741012c155d13f476ac2",
-        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 9a533f80e38b864dfbaaa60da2b686741d8700f20b1ed94410d146d5138cc2d2"})
+        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 9a533f80e38b864dfbaaa60da2b686741d8700f20b1ed94410d146d5138cc2d2",
+        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | 28c7f92017ec804100b1664140bb6882943e36e007861cefecceb3bf97601f05"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");
         List<String> args = new ArrayList<>(List.of("--seed", "20260302", "--start-date", "2026-03-02", "--quiet",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.drop.Compression;
+import org.cdrgen.drop.FileChecksum;
 import org.cdrgen.generate.DayTransform;
 import org.cdrgen.run.RunSettings;
 import org.cdrgen.run.Shard;
@@ -27,6 +28,7 @@ public final class CdrgenBuilder {
     private long maxFileBytes = 128L << 20;
     private Compression compression = Compression.NONE;
     private Integer compressionLevel;
+    private FileChecksum checksum = FileChecksum.SHA256;
     private Shard shard = Shard.WHOLE;
     private ProfileSource profile = loader -> loader.loadBuiltIn();
     private final List<DayTransform> transforms = new ArrayList<>();
@@ -79,6 +81,12 @@ public final class CdrgenBuilder {
     /** --compress-level: the codec's level (gzip 1..9, zstd -7..19); unset, the codec's default. */
     public CdrgenBuilder compressionLevel(int level) {
         this.compressionLevel = level;
+        return this;
+    }
+
+    /** --checksum: the manifest's checksum of each file (SHA-256 by default). */
+    public CdrgenBuilder checksum(FileChecksum checksum) {
+        this.checksum = java.util.Objects.requireNonNull(checksum, "checksum");
         return this;
     }
 
@@ -145,7 +153,7 @@ public final class CdrgenBuilder {
         // No output directory yet: writeDrop names it.
         return new Cdrgen(new RunSettings(subscribers, days, startDate, seed, threads, null, maxFileBytes, compression,
                 loaded, RunSettings.chunkSubscribersFor(threads, Runtime.getRuntime().maxMemory()), shard, transforms,
-                level));
+                level, checksum));
     }
 
     private static void range(String name, long value, long min, long max) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.drop.Compression;
+import org.cdrgen.drop.FileChecksum;
 import org.cdrgen.drop.DropDirectory;
 import org.cdrgen.run.GenerationRun;
 import org.cdrgen.run.PlanEstimate;
@@ -101,6 +102,10 @@ public final class CdrgenCommand implements Callable<Integer> {
     @Option(names = "--compress-level", paramLabel = "L",
             description = "Level of --compress: gzip 1..9, zstd -7..19 (negative: zstd's fast levels); higher is smaller and slower (default: 1 for both, measured fastest for this data).")
     Integer compressLevel;
+
+    @Option(names = "--checksum", paramLabel = "sha256|crc32", defaultValue = "sha256",
+            description = "The checksum manifest.json gives each file: sha256 (checked by sha256sum) or crc32, about 8x cheaper to compute, which verify checks as well and which also catches any changed byte, though not a deliberate edit (default: ${DEFAULT-VALUE}).")
+    String checksum;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Profile (YAML) laid over the built-in default, config/cdrgen.yaml; it needs only the keys it changes (default: the built-in profile).")
@@ -244,7 +249,15 @@ public final class CdrgenCommand implements Callable<Integer> {
         }
         return new RunSettings(subscribers, days, start, runSeed, threadCount, outputDir, maxFileSize, compression,
                 profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange,
-                List.of(), level);
+                List.of(), level, checksumKind());
+    }
+
+    private FileChecksum checksumKind() {
+        FileChecksum kind = FileChecksum.ofKey(checksum);
+        if (kind == null) {
+            throw usage("Invalid value for option '--checksum': '" + checksum + "' is not one of sha256, crc32");
+        }
+        return kind;
     }
 
     private int compressionLevel(Compression compression) {

@@ -30,6 +30,7 @@ import org.cdrgen.output.CsvRowSink;
 import org.cdrgen.schema.Schema;
 import org.cdrgen.drop.Compression;
 import org.cdrgen.drop.DropLayout;
+import org.cdrgen.drop.FileChecksum;
 import org.cdrgen.drop.Frames;
 import org.cdrgen.drop.DropDirectory;
 import org.cdrgen.drop.DropWriter;
@@ -135,7 +136,9 @@ public final class GenerationRun {
 
     public Result run() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        RotatingCsvWriter.warmUpHashing();
+        if (settings.checksum() == FileChecksum.SHA256) {
+            RotatingCsvWriter.warmUpHashing();
+        }
         GenerationModel model = model(settings);
         ChunkPlan plan = plan(settings);
         DropDirectory directory = DropDirectory.claim(settings.outputDir(), policy.force(), writesPath(settings));
@@ -143,7 +146,7 @@ public final class GenerationRun {
         ThreadPoolExecutor compressors = compressors(cpu);
         Frames frames = compressors == null ? null : new Frames(settings.compression(), settings.compressionLevel(),
                 compressors, 2 * settings.threads() + 2);
-        DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), frames,
+        DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), frames, settings.checksum(),
                 settings.shard().fileTag(), directory);
         boolean published = false;
         try {
@@ -250,7 +253,8 @@ public final class GenerationRun {
             }
             List<OutputFile> files = drop.finish();
             for (OutputFile file : files) {
-                LOG.debug("Wrote {}: {} rows, {} bytes, sha256 {}", file.path(), file.rows(), file.bytes(), file.sha256());
+                LOG.debug("Wrote {}: {} rows, {} bytes, {} {}", file.path(), file.rows(), file.bytes(),
+                        file.checksumKind().key(), file.checksumValue());
             }
             publish(drop, files, rows);
             CpuTimes cpuTimes = cpu == null ? null : cpu.times();

@@ -7,6 +7,7 @@ import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.generate.DayTransform;
 import org.cdrgen.output.ChunkBuffer;
 import org.cdrgen.drop.Compression;
+import org.cdrgen.drop.FileChecksum;
 
 /**
  * Everything a run needs, already validated. Only {@code threads} may differ between two runs that must give
@@ -25,7 +26,8 @@ public record RunSettings(
         int chunkSubscribers,
         Shard shard,
         List<DayTransform> transforms,
-        int compressionLevel) {
+        int compressionLevel,
+        FileChecksum checksum) {
 
     /** The limits every way of starting a run checks (the CLI's options, the library's builder). */
     public static final int MAX_SUBSCRIBERS = 100_000_000;
@@ -45,36 +47,45 @@ public record RunSettings(
                 chunkSubscribers, shard, List.of());
     }
 
-    /** The codec's default level. */
+    /** The codec's default level, SHA-256 checksums. */
     public RunSettings(int subscribers, int days, LocalDate startDate, long seed, int threads, Path outputDir,
             long maxFileBytes, Compression compression, ProfileLoader.Loaded profile, int chunkSubscribers,
             Shard shard, List<DayTransform> transforms) {
         this(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
-                chunkSubscribers, shard, transforms, compression.defaultLevel());
+                chunkSubscribers, shard, transforms, compression.defaultLevel(), FileChecksum.SHA256);
     }
 
     /** @throws IllegalArgumentException for a compression level the codec does not have (one line) */
     public RunSettings {
         transforms = List.copyOf(transforms);
         compression.checkLevel(compressionLevel);
+        if (checksum == null) {
+            throw new IllegalArgumentException("a checksum kind is needed (FileChecksum.SHA256 by default)");
+        }
+    }
+
+    /** The same run with another checksum in the manifest. */
+    public RunSettings withChecksum(FileChecksum kind) {
+        return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, transforms, compressionLevel, kind);
     }
 
     /** The same run with another compression level (the codec's own range: {@link Compression#checkLevel}). */
     public RunSettings withCompressionLevel(int level) {
         return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
-                chunkSubscribers, shard, transforms, level);
+                chunkSubscribers, shard, transforms, level, checksum);
     }
 
     /** The same run cut into chunks of another size (which never changes what is written). */
     public RunSettings withChunkSubscribers(int subscribersPerChunk) {
         return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
-                subscribersPerChunk, shard, transforms, compressionLevel);
+                subscribersPerChunk, shard, transforms, compressionLevel, checksum);
     }
 
     /** The same run into another directory. */
     public RunSettings withOutputDir(Path dir) {
         return new RunSettings(subscribers, days, startDate, seed, threads, dir, maxFileBytes, compression, profile,
-                chunkSubscribers, shard, transforms, compressionLevel);
+                chunkSubscribers, shard, transforms, compressionLevel, checksum);
     }
 
     /**

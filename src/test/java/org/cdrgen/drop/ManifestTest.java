@@ -30,7 +30,8 @@ class ManifestTest {
     void sameBytesAsJacksonsPrettyPrinter() throws Exception {
         List<OutputFile> files = List.of(
                 new OutputFile("events/date=2026-03-02/part-00000.csv.gz", 10, 2048, "cd".repeat(32)),
-                new OutputFile("subscribers.csv.gz", 100_000, 1, "ef".repeat(32)));
+                new OutputFile("subscribers.csv.gz", 100_000, 1, "ef".repeat(32)),
+                new OutputFile("cells.csv.gz", 7, 99, org.cdrgen.drop.FileChecksum.CRC32, "0a1b2c3d"));
         String oddSource = "C:\\profiles\\\"mine\"\t\u0001\n\u00e9.yaml";
         for (Manifest m : List.of(manifest(files, "built-in profile"), manifest(List.of(), oddSource),
                 manifest(files.subList(0, 1), null))) {
