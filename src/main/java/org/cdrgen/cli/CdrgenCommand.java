@@ -104,7 +104,7 @@ public final class CdrgenCommand implements Callable<Integer> {
     Integer compressLevel;
 
     @Option(names = "--checksum", paramLabel = "sha256|crc32", defaultValue = "sha256",
-            description = "The checksum manifest.json gives each file: sha256 (checked by sha256sum) or crc32, about 8x cheaper to compute, which verify checks as well and which also catches any changed byte, though not a deliberate edit (default: ${DEFAULT-VALUE}).")
+            description = "The checksum manifest.json gives each file: sha256 (checked by sha256sum) or crc32, far cheaper to compute, which verify checks as well and which also catches any changed byte, though not a deliberate edit (default: ${DEFAULT-VALUE}).")
     String checksum;
 
     @Option(names = "--config", paramLabel = "FILE",
