@@ -145,7 +145,7 @@ public final class GenerationRun {
         CpuAccount cpu = measureCpu || LOG.isDebugEnabled() ? new CpuAccount() : null;
         ThreadPoolExecutor compressors = compressors(cpu);
         Frames frames = compressors == null ? null : new Frames(settings.compression(), settings.compressionLevel(),
-                compressors, 2 * settings.threads() + 2);
+                compressors, blocksInFlight(settings.threads(), Runtime.getRuntime().maxMemory()));
         DropWriter drop = new DropWriter(settings.outputDir(), settings.maxFileBytes(), frames, settings.checksum(),
                 settings.shard().fileTag(), directory);
         boolean published = false;
@@ -164,6 +164,16 @@ public final class GenerationRun {
                 compressors.awaitTermination(1, TimeUnit.MINUTES);
             }
         }
+    }
+
+    /**
+     * Blocks of one compressed file in flight at most: enough to keep every compression thread busy (two per
+     * thread, as for chunks), but the blocks of the two files open at once (a day's part, subscribers.csv;
+     * each block ~4 MiB with its compressed copy) within an eighth of the heap, whatever the thread count.
+     */
+    static int blocksInFlight(int threads, long maxHeapBytes) {
+        long byHeap = maxHeapBytes / 8 / (2L * 2 * Frames.BLOCK_BYTES);
+        return (int) Math.max(2, Math.min(2L * threads + 2, byHeap));
     }
 
     /**
