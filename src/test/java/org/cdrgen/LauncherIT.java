@@ -150,8 +150,44 @@ class LauncherIT {
                 Map.of("JAVA_HOME", javaHome.toString(), "JAVA_OPTS", "-Xmx64m  -Dcdrgen.it=1 -Dpattern=*"));
         assertEquals(7, run.exit(), "the fake java's exit code: " + run.describe());
         List<String> args = run.outLines().subList(1, run.outLines().size());
-        assertEquals(List.of("-Xmx64m", "-Dcdrgen.it=1", "-Dpattern=*", "-jar", jarFoundBy(script).toString(),
-                "--output-dir", "two words", "*"), args, run.describe());
+        List<String> expected = new ArrayList<>(archiveOptions(jarFoundBy(script)));
+        expected.addAll(List.of("-Xmx64m", "-Dcdrgen.it=1", "-Dpattern=*", "-jar", jarFoundBy(script).toString(),
+                "--output-dir", "two words", "*"));
+        assertEquals(expected, args, run.describe());
+    }
+
+    /** The options the launcher adds for the build's class-data-sharing archive beside the jar, if there is one. */
+    static List<String> archiveOptions(Path jar) {
+        Path archive = jar.resolveSibling("cdrgen.jsa");
+        return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off") : List.of();
+    }
+
+    /**
+     * The build made the archive, and an archive that does not match the jar (another build's, copied with a
+     * jar it was not made from) is ignored without a word: same output, nothing on stderr.
+     */
+    @Test
+    void theBuildsArchiveIsUsedAndAStaleOneIgnored() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("cdrgen.cds.skip"), "built with -Dcds.skip");
+        Path archive = JAR.resolveSibling("cdrgen.jsa");
+        assertTrue(Files.isRegularFile(archive), "the build made no " + archive + "; " + BUILD_HINT);
+        Path script = copyScript(tmp.resolve("opt/cdrgen/bin/cdrgen"));
+        Path jar = tmp.resolve("opt/cdrgen/cdrgen.jar");
+        Files.copy(JAR, jar);
+        Files.copy(archive, tmp.resolve("opt/cdrgen/cdrgen.jsa")); // made from target/cdrgen.jar, not this copy
+        Run stale = run(script, List.of("--subscribers", "10", "--seed", "1", "--start-date", "2026-03-02", "--quiet",
+                "--output-dir", tmp.resolve("stale").toString()));
+        assertEquals(0, stale.exit(), stale.describe());
+        assertEquals("", stale.err(), "nothing on stderr: " + stale.describe());
+        // -Xshare:on makes an archive that cannot be used fatal: this run proves the build's archive is used.
+        Run matching = run(sourceCheckoutScript(), List.of("--subscribers", "10", "--seed", "1", "--start-date",
+                "2026-03-02", "--quiet", "--output-dir", tmp.resolve("matching").toString()),
+                Map.of("JAVA_OPTS", "-Xshare:on"));
+        assertEquals(0, matching.exit(), matching.describe());
+        assertEquals("", matching.err(), "nothing on stderr: " + matching.describe());
+        assertEquals(Files.readString(tmp.resolve("stale/manifest.json")), Files.readString(tmp.resolve(
+                "matching/manifest.json")), "the same drop with and without the archive");
     }
 
     /** An empty JAVA_HOME counts as unset: java is then the one on PATH. */

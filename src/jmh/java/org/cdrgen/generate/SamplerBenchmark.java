@@ -22,8 +22,11 @@ public class SamplerBenchmark {
 
     @State(Scope.Thread)
     public static class Table {
-        /** Tables of the built-in profile: 24 hours, 4 call outcomes, the APNs, 400 contact ranks, devices. */
-        @Param({"voiceHourWeekday", "voiceOutcome", "apn", "contactRank", "devices"})
+        /**
+         * Tables of the built-in profile: 24 hours, 4 call outcomes, the APNs, 400 contact ranks, visited
+         * networks (the devices table left ModelTables for the IMEI allocation).
+         */
+        @Param({"voiceHourWeekday", "voiceOutcome", "apn", "contactRank", "visitedPlmn"})
         public String table;
 
         SharedStateDiscreteSampler sampler;
@@ -37,7 +40,7 @@ public class SamplerBenchmark {
                 case "voiceOutcome": t = tables.voiceOutcome; break;
                 case "apn": t = tables.apn; break;
                 case "contactRank": t = tables.contactRank; break;
-                case "devices": t = tables.devices; break;
+                case "visitedPlmn": t = tables.visitedPlmn; break;
                 default: throw new IllegalArgumentException("unknown table " + table);
             }
             StreamRandom rng = new StreamRandom();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.drop.Compression;
+import org.cdrgen.drop.FileChecksum;
 import org.cdrgen.generate.DayTransform;
 import org.cdrgen.run.RunSettings;
 import org.cdrgen.run.Shard;
@@ -26,6 +27,8 @@ public final class CdrgenBuilder {
     private int threads = Runtime.getRuntime().availableProcessors();
     private long maxFileBytes = 128L << 20;
     private Compression compression = Compression.NONE;
+    private Integer compressionLevel;
+    private FileChecksum checksum = FileChecksum.SHA256;
     private Shard shard = Shard.WHOLE;
     private ProfileSource profile = loader -> loader.loadBuiltIn();
     private final List<DayTransform> transforms = new ArrayList<>();
@@ -72,6 +75,18 @@ public final class CdrgenBuilder {
 
     public CdrgenBuilder compression(Compression compression) {
         this.compression = compression;
+        return this;
+    }
+
+    /** --compress-level: the codec's level (gzip 1..9, zstd -7..19); unset, the codec's default. */
+    public CdrgenBuilder compressionLevel(int level) {
+        this.compressionLevel = level;
+        return this;
+    }
+
+    /** --checksum: the manifest's checksum of each file (SHA-256 by default). */
+    public CdrgenBuilder checksum(FileChecksum checksum) {
+        this.checksum = java.util.Objects.requireNonNull(checksum, "checksum");
         return this;
     }
 
@@ -137,10 +152,13 @@ public final class CdrgenBuilder {
                         + " keys a transform's random stream");
             }
         }
+        int level = compressionLevel == null ? compression.defaultLevel() : compressionLevel;
+        compression.checkLevel(level);
         ProfileLoader.Loaded loaded = profile.load(new ProfileLoader());
         // No output directory yet: writeDrop names it.
         return new Cdrgen(new RunSettings(subscribers, days, startDate, seed, threads, null, maxFileBytes, compression,
-                loaded, RunSettings.chunkSubscribersFor(threads, Runtime.getRuntime().maxMemory()), shard, transforms));
+                loaded, RunSettings.chunkSubscribersFor(threads, Runtime.getRuntime().maxMemory()), shard, transforms,
+                level, checksum));
     }
 
     private static void range(String name, long value, long min, long max) {

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.drop.Compression;
+import org.cdrgen.drop.FileChecksum;
 import org.cdrgen.drop.DropDirectory;
 import org.cdrgen.drop.DropFormat;
 import org.cdrgen.run.GenerationRun;
@@ -101,6 +103,14 @@ public final class CdrgenCommand implements Callable<Integer> {
     @Option(names = "--compress", paramLabel = "none|gzip|zstd|snappy",
             description = "CSV: compress every file (none, gzip, zstd: .csv.gz, .csv.zst; default none). Parquet: the codec inside the files (none, snappy, zstd; default snappy).")
     String compress;
+
+    @Option(names = "--compress-level", paramLabel = "L",
+            description = "Level of --compress: gzip 1..9, zstd -7..19 (negative: zstd's fast levels); higher is smaller and slower (default: 1 for both, measured fastest for this data).")
+    Integer compressLevel;
+
+    @Option(names = "--checksum", paramLabel = "sha256|crc32", defaultValue = "sha256",
+            description = "The checksum manifest.json gives each file: sha256 (checked by sha256sum) or crc32, far cheaper to compute, which verify checks as well and which also catches any changed byte, though not a deliberate edit (default: ${DEFAULT-VALUE}).")
+    String checksum;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Profile (YAML) laid over the built-in default, config/cdrgen.yaml; it needs only the keys it changes (default: the built-in profile).")
@@ -227,6 +237,7 @@ public final class CdrgenCommand implements Callable<Integer> {
         }
         DropFormat dropFormat = dropFormat();
         Compression compression = dropFormat.parquet() ? Compression.NONE : compression();
+        int level = compressionLevel(compression);
         Shard shardRange = shard();
         if (shardRange.count() > subscribers) {
             throw usage("Invalid value for option '--shard': " + shardRange + " has more shards than the "
@@ -246,8 +257,8 @@ public final class CdrgenCommand implements Callable<Integer> {
             runSeed = new SecureRandom().nextLong();
         }
         return new RunSettings(subscribers, days, start, runSeed, threadCount, outputDir, maxFileSize, compression,
-                profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange)
-                .withFormat(dropFormat);
+                profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange,
+                List.of(), dropFormat, level, checksumKind());
     }
 
     private DropFormat dropFormat() {
@@ -264,6 +275,29 @@ public final class CdrgenCommand implements Callable<Integer> {
             default:
                 throw usage("Invalid value for option '--format': '" + format + "' is not one of csv, parquet");
         }
+    }
+
+    private FileChecksum checksumKind() {
+        FileChecksum kind = FileChecksum.ofKey(checksum);
+        if (kind == null) {
+            throw usage("Invalid value for option '--checksum': '" + checksum + "' is not one of sha256, crc32");
+        }
+        return kind;
+    }
+
+    private int compressionLevel(Compression compression) {
+        if (compressLevel == null) {
+            return compression.defaultLevel();
+        }
+        if (compression == Compression.NONE) {
+            throw usage("--compress-level needs --compress gzip or zstd");
+        }
+        try {
+            compression.checkLevel(compressLevel);
+        } catch (IllegalArgumentException e) {
+            throw usage("Invalid value for option '--compress-level': " + e.getMessage());
+        }
+        return compressLevel;
     }
 
     private Compression compression() {

@@ -1,25 +1,52 @@
 package org.cdrgen.drop;
 
 import com.github.luben.zstd.ZstdInputStream;
-import com.github.luben.zstd.ZstdOutputStream;
 import com.github.luben.zstd.util.Native;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /** How data files are compressed; rotation is always measured in uncompressed bytes. */
 public enum Compression {
-    NONE(""),
-    GZIP(".gz"),
-    ZSTD(".zst");
+    NONE("", 0, 0, 0),
+    // Defaults measured on the default profile's CSV (bench/RESULTS.md, "Compression in the workers"):
+    // the fastest level of each codec, since a drop is written once and mostly read once.
+    GZIP(".gz", 1, 1, 9),
+    ZSTD(".zst", 1, -7, 19);
 
     private final String suffix;
+    private final int defaultLevel;
+    private final int minLevel;
+    private final int maxLevel;
 
-    Compression(String suffix) {
+    Compression(String suffix, int defaultLevel, int minLevel, int maxLevel) {
         this.suffix = suffix;
+        this.defaultLevel = defaultLevel;
+        this.minLevel = minLevel;
+        this.maxLevel = maxLevel;
+    }
+
+    /** The level used when none is asked for (0 for NONE, which has none). */
+    public int defaultLevel() {
+        return defaultLevel;
+    }
+
+    /**
+     * Refuses a level this codec does not have, in one line: gzip 1..9, zstd -7..19 (negative levels are
+     * zstd's --fast ones).
+     */
+    public void checkLevel(int level) {
+        if (this == NONE) {
+            if (level != 0) {
+                throw new IllegalArgumentException("a compression level needs --compress gzip or zstd");
+            }
+            return;
+        }
+        if (level < minLevel || level > maxLevel) {
+            throw new IllegalArgumentException("compression level " + level + " is not one of " + label() + "'s levels, "
+                    + minLevel + " to " + maxLevel);
+        }
     }
 
     public String suffix() {
@@ -52,19 +79,6 @@ public enum Compression {
                 + " loaded from java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + "), which must exist, be"
                 + " writable and allow executing files (" + why.trim() + "); point -Djava.io.tmpdir at such a"
                 + " directory (JAVA_OPTS with bin/cdrgen)");
-    }
-
-    public OutputStream wrap(OutputStream out) throws IOException {
-        requireAvailable();
-        switch (this) {
-            case GZIP:
-                return new GZIPOutputStream(out, 1 << 16);
-            case ZSTD:
-                // Level 3 is zstd's default: several times faster than gzip at a similar ratio.
-                return new ZstdOutputStream(out, 3);
-            default:
-                return out;
-        }
     }
 
     public InputStream unwrap(InputStream in) throws IOException {

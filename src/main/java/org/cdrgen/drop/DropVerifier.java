@@ -10,18 +10,17 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.cdrgen.Sha256;
 import org.cdrgen.IoReasons;
 import org.cdrgen.drop.Manifest.InvalidManifestException;
 
 /**
- * Re-checks a drop against its manifest: every listed file present with its size, SHA-256 and row count,
+ * Re-checks a drop against its manifest: every listed file present with its size, checksum (SHA-256, or
+ * CRC-32 where the manifest gives that) and row count,
  * the manifest's totals equal to the sums of its entries, no data file the manifest does not list, no
  * temporary file left, and the success marker present. The manifest is untrusted input: no entry may lead
  * outside the drop or through a symbolic link, and every file is read once.
@@ -126,12 +125,12 @@ public final class DropVerifier {
         }
         String actual;
         try {
-            actual = sha256(path);
+            actual = checksum(path, file.checksumKind());
         } catch (IOException e) {
             return "cannot be read: " + IoReasons.of(e);
         }
-        if (!actual.equalsIgnoreCase(file.sha256())) {
-            return "SHA-256 " + actual + ", manifest says " + file.sha256();
+        if (!actual.equalsIgnoreCase(file.checksumValue())) {
+            return file.checksumKind().displayName() + " " + actual + ", manifest says " + file.checksumValue();
         }
         long rows;
         try {
@@ -145,16 +144,16 @@ public final class DropVerifier {
         return rows == file.rows() ? null : rows + " rows, manifest says " + file.rows();
     }
 
-    private static String sha256(Path path) throws IOException {
-        MessageDigest sha = Sha256.newDigest();
+    private static String checksum(Path path, FileChecksum kind) throws IOException {
+        FileChecksum.Hasher hasher = kind.newHasher();
         // Not through a link, should one have appeared since the manifest's paths were checked.
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
-                sha.update(buf, 0, n);
+                hasher.update(buf, 0, n);
             }
         }
-        return Sha256.hex(sha);
+        return hasher.hex();
     }
 
     /** Data rows: lines after the header (cdrgen never writes line breaks inside fields). */

@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 public final class DropWriter {
     private final Path root;
     private final long maxFileBytes;
-    private final Compression compression;
+    private final Frames frames;
+    private final FileChecksum checksum;
     private final String fileTag;
     private final FileJournal journal;
     private final byte[] eventHeader = EventSchema.headerLine(EventSchema.COLUMNS);
@@ -28,15 +29,21 @@ public final class DropWriter {
     private RotatingCsvWriter day;
     private LocalDate dayDate;
 
-    /** @param fileTag added to every file name but cells.csv (shards write to one place without collisions) */
-    public DropWriter(Path root, long maxFileBytes, Compression compression, String fileTag, FileJournal journal) {
+    /**
+     * @param frames   how files are compressed, null for plain CSV
+     * @param checksum the manifest's checksum of each file
+     * @param fileTag  added to every file name but cells.csv (shards write to one place without collisions)
+     */
+    public DropWriter(Path root, long maxFileBytes, Frames frames, FileChecksum checksum, String fileTag,
+            FileJournal journal) {
         this.root = root;
+        this.checksum = checksum;
         this.journal = journal;
         this.maxFileBytes = maxFileBytes;
-        this.compression = compression;
+        this.frames = frames;
         this.fileTag = fileTag;
         this.subscribers = new RotatingCsvWriter(root, root, n -> DropLayout.subscribersName(fileTag),
-                EventSchema.headerLine(EventSchema.SUBSCRIBER_COLUMNS), Long.MAX_VALUE, compression, journal);
+                EventSchema.headerLine(EventSchema.SUBSCRIBER_COLUMNS), Long.MAX_VALUE, frames, checksum, journal);
     }
 
     /**
@@ -69,7 +76,7 @@ public final class DropWriter {
     /** Writes cells.csv: the formatted cell rows, held as the event rows of {@code cellRows}. */
     public void writeCells(ChunkBuffer cellRows) throws IOException {
         RotatingCsvWriter cells = new RotatingCsvWriter(root, root, n -> DropLayout.CELLS,
-                EventSchema.headerLine(EventSchema.CELL_COLUMNS), Long.MAX_VALUE, compression, journal);
+                EventSchema.headerLine(EventSchema.CELL_COLUMNS), Long.MAX_VALUE, frames, checksum, journal);
         try {
             cells.write(cellRows.events().array(), cellRows.eventRowEnds(), cellRows.eventRows());
             cells.ensureOneFile();
@@ -87,7 +94,7 @@ public final class DropWriter {
             endDay();
             dayDate = date;
             day = new RotatingCsvWriter(root, root.resolve(DropLayout.dayDirectory(date)), n -> DropLayout.partName(n, fileTag),
-                    eventHeader, maxFileBytes, compression, journal);
+                    eventHeader, maxFileBytes, frames, checksum, journal);
         }
         day.write(chunk.events().array(), chunk.eventRowEnds(), chunk.eventRows());
         if (chunk.subscriberRows() > 0) {

@@ -1,5 +1,6 @@
 package org.cdrgen.drop;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * manifest.json: how to repeat the run (version, seed, dates, size, profile checksum) and what it wrote.
@@ -41,6 +41,8 @@ public record Manifest(
         String profileSha256,
         long maxFileBytes,
         String compression,
+        // Absent (null) for plain CSV and in manifests from before issue 16, whose gzip was level 6, zstd 3.
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer compressionLevel,
         long eventRows,
         List<OutputFile> files) {
 
@@ -50,7 +52,6 @@ public record Manifest(
      * The files a drop may hold, as manifest paths: nothing else may be listed, so a manifest can never make a
      * reader open (or --force delete) a file outside the drop. Part numbers have 5 or more digits.
      */
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     /** Longer values from a manifest are cut in messages, which stay one readable line. */
     private static final int SHOWN_CHARS = 120;
 
@@ -198,6 +199,7 @@ public record Manifest(
                 (int) top.optional("subscribers", 0, Integer.MAX_VALUE), top.text("shard"), first, end,
                 top.text("profile_name"), top.text("profile_source"), top.text("profile_sha256"),
                 top.optional("max_file_bytes", 0, Long.MAX_VALUE), top.text("compression"),
+                top.has("compression_level") ? (int) top.required("compression_level", -1000, 1000) : null,
                 top.required("event_rows", 0, Long.MAX_VALUE), files);
     }
 
@@ -221,12 +223,18 @@ public record Manifest(
                 throw entry.fault(entry.name("path") + " " + shown(path) + " is listed twice (also files[" + earlier
                         + "])");
             }
-            String sha256 = entry.requiredText("sha256");
-            if (!SHA256.matcher(sha256).matches()) {
-                throw entry.fault(entry.name("sha256") + " " + shown(sha256) + " is not 64 hex digits");
+            // SHA-256 (every manifest before issue 16, and the default) or CRC-32 (--checksum crc32).
+            FileChecksum kind = entry.has("crc32") && !entry.has("sha256") ? FileChecksum.CRC32 : FileChecksum.SHA256;
+            if (entry.has("crc32") && entry.has("sha256")) {
+                throw entry.fault(entry.name("sha256") + " and 'crc32' are both given: a file has one checksum");
+            }
+            String value = entry.requiredText(kind.key());
+            if (!kind.isWellFormed(value)) {
+                throw entry.fault(entry.name(kind.key()) + " " + shown(value) + " is not "
+                        + (kind == FileChecksum.SHA256 ? "64" : "8") + " hex digits");
             }
             files.add(new OutputFile(path, entry.required("rows", 0, Long.MAX_VALUE),
-                    entry.required("bytes", 0, Long.MAX_VALUE), sha256));
+                    entry.required("bytes", 0, Long.MAX_VALUE), kind, value));
         }
         return files;
     }
@@ -257,6 +265,9 @@ public record Manifest(
         field(out, "  ", "profile_sha256", quoted(profileSha256));
         field(out, "  ", "max_file_bytes", maxFileBytes);
         field(out, "  ", "compression", quoted(compression));
+        if (compressionLevel != null) {
+            field(out, "  ", "compression_level", compressionLevel);
+        }
         field(out, "  ", "event_rows", eventRows);
         out.append("  \"files\" : [");
         for (int i = 0; i < files.size(); i++) {
@@ -265,7 +276,8 @@ public record Manifest(
             field(out, "    ", "path", quoted(f.path()));
             field(out, "    ", "rows", f.rows());
             field(out, "    ", "bytes", f.bytes());
-            out.append("    \"sha256\" : ").append(quoted(f.sha256())).append("\n  }");
+            out.append("    \"").append(f.checksumKind().key()).append("\" : ").append(quoted(f.checksumValue()))
+                    .append("\n  }");
         }
         out.append(" ]\n}");
         return out.toString();

@@ -48,6 +48,12 @@ final class ManifestFields {
         return whole(field, value(field), min, max);
     }
 
+    /** Whether the field is there (and not null). */
+    boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
     /** 0 when absent: fields no reader relies on. */
     long optional(String field, long min, long max) throws InvalidManifestException {
         JsonNode value = node.get(field);

@@ -31,6 +31,8 @@ public final class RotatingCsvWriter implements Closeable {
     private final byte[] header;
     private final long maxBytes;
     private final Compression compression;
+    private final Frames frames;
+    private final FileChecksum checksum;
     private final FileJournal journal;
     private final List<OutputFile> finished = new ArrayList<>();
 
@@ -45,16 +47,20 @@ public final class RotatingCsvWriter implements Closeable {
     /**
      * @param outputRoot the run's output directory; finished files are reported relative to it
      * @param fileName   the name of the n-th file (0, 1, ...), without compression suffix
+     * @param frames     how files are compressed; null for plain CSV
+     * @param checksum   the manifest's checksum of each file
      * @param journal    told of each file before it is created
      */
     public RotatingCsvWriter(Path outputRoot, Path directory, IntFunction<String> fileName, byte[] header,
-            long maxBytes, Compression compression, FileJournal journal) {
+            long maxBytes, Frames frames, FileChecksum checksum, FileJournal journal) {
         this.outputRoot = outputRoot;
         this.directory = directory;
         this.fileName = fileName;
         this.header = header;
         this.maxBytes = maxBytes;
-        this.compression = compression;
+        this.frames = frames;
+        this.checksum = checksum;
+        this.compression = frames == null ? Compression.NONE : frames.compression();
         this.journal = journal;
     }
 
@@ -130,8 +136,9 @@ public final class RotatingCsvWriter implements Closeable {
         tempPath = directory.resolve(DropLayout.temporaryName(name));
         journal.willWrite(finalPath);
         onDisk = new CountingOutputStream(Files.newOutputStream(tempPath, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
-        out = new BufferedOutputStream(compression.wrap(onDisk), BUFFER_BYTES);
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), checksum.newHasher());
+        // Compressed files: blocks compressed on the run's compression threads, so no buffer is needed here.
+        out = frames == null ? new BufferedOutputStream(onDisk, BUFFER_BYTES) : frames.open(onDisk);
         out.write(header);
         bytesInFile = header.length;
         rowsInFile = 0;
@@ -146,7 +153,7 @@ public final class RotatingCsvWriter implements Closeable {
         }
         Files.move(tempPath, finalPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         finished.add(new OutputFile(outputRoot.relativize(finalPath).toString().replace('\\', '/'), rowsInFile,
-                onDiskBytes, onDisk.sha256()));
+                onDiskBytes, checksum, onDisk.checksum()));
     }
 
     @Override
@@ -164,7 +171,11 @@ public final class RotatingCsvWriter implements Closeable {
     public void abort() {
         if (out != null) {
             try {
-                out.close();
+                if (out instanceof FrameOutputStream frameOut) {
+                    frameOut.abandon();
+                } else {
+                    out.close();
+                }
             } catch (IOException ignored) {
                 // the file is being thrown away
             }
@@ -186,17 +197,18 @@ public final class RotatingCsvWriter implements Closeable {
     /** Counts and hashes the bytes that reach the file, after compression, for the manifest. */
     private static final class CountingOutputStream extends FilterOutputStream {
         private static final int SLICE_BYTES = 256 << 10;
-        private final MessageDigest digest = Sha256.newDigest();
+        private final FileChecksum.Hasher digest;
         private long count;
 
-        CountingOutputStream(OutputStream out) {
+        CountingOutputStream(OutputStream out, FileChecksum.Hasher digest) {
             super(out);
+            this.digest = digest;
         }
 
         @Override
         public void write(int b) throws IOException {
             out.write(b);
-            digest.update((byte) b);
+            digest.update(new byte[] {(byte) b}, 0, 1);
             count++;
         }
 
@@ -218,8 +230,8 @@ public final class RotatingCsvWriter implements Closeable {
             return count;
         }
 
-        String sha256() {
-            return Sha256.hex(digest);
+        String checksum() {
+            return digest.hex();
         }
     }
 

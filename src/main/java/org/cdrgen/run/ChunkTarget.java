@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.cdrgen.drop.DropWriter;
 import org.cdrgen.drop.FileJournal;
+import org.cdrgen.drop.Frames;
 import org.cdrgen.drop.OutputFile;
 import org.cdrgen.drop.ParquetDropWriter;
 import org.cdrgen.generate.CellRows;
@@ -43,12 +44,13 @@ interface ChunkTarget<B extends RowSink> {
 
     void abort();
 
-    static ChunkTarget<?> of(RunSettings settings, FileJournal journal) {
+    /** @param frames the compression of CSV files' blocks on other threads, or null for plain CSV */
+    static ChunkTarget<?> of(RunSettings settings, FileJournal journal, Frames frames) {
         if (settings.format().parquet()) {
             return new Parquet(new ParquetDropWriter(settings.outputDir(), settings.maxFileBytes(),
                     settings.format().parquetCodec(), settings.shard().fileTag(), journal));
         }
-        return new Csv(new DropWriter(settings.outputDir(), settings.maxFileBytes(), settings.compression(),
+        return new Csv(new DropWriter(settings.outputDir(), settings.maxFileBytes(), frames, settings.checksum(),
                 settings.shard().fileTag(), journal));
     }
 

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where a run's CPU time went: the workers generating and formatting, the writer thread (hashing,
- * compressing, writing), the JIT compilers and GC pauses. Kept only at -v (debug) or when the run's metrics
+ * Where a run's CPU time went: the workers generating and formatting (with the compression threads of a
+ * compressed run, counted as workers), the writer thread (hashing, writing), the JIT compilers and GC pauses. Kept only at -v (debug) or when the run's metrics
  * are asked for (--metrics-file): it loads the management classes, which a plain run should not pay for. The
  * split is what bounds --threads scaling: a worker's CPU time divides over cores, the writer's does not.
  */
@@ -19,7 +19,7 @@ final class CpuAccount {
     private final long jitStartMillis = jitMillis();
     private final long gcStartMillis = gcMillis();
 
-    /** Called by a worker after each chunk: remembers the worker thread's CPU time so far. */
+    /** Called by a worker after each chunk (a compression thread after each block): its CPU time so far. */
     void workerProgress() {
         workerCpuNanos.put(Thread.currentThread(), threads.getCurrentThreadCpuTime());
     }

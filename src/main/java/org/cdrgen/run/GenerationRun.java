@@ -13,7 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +25,10 @@ import org.cdrgen.Version;
 import org.cdrgen.generate.ChunkGenerator;
 import org.cdrgen.generate.GenerationModel;
 import org.cdrgen.schema.Schema;
+import org.cdrgen.drop.Compression;
 import org.cdrgen.drop.DropLayout;
+import org.cdrgen.drop.FileChecksum;
+import org.cdrgen.drop.Frames;
 import org.cdrgen.drop.DropDirectory;
 import org.cdrgen.drop.DropWriter;
 import org.cdrgen.drop.ParquetDropWriter;
@@ -133,14 +138,20 @@ public final class GenerationRun {
 
     public Result run() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        RotatingCsvWriter.warmUpHashing();
+        if (settings.checksum() == FileChecksum.SHA256) {
+            RotatingCsvWriter.warmUpHashing();
+        }
         GenerationModel model = model(settings);
         ChunkPlan plan = plan(settings);
         DropDirectory directory = DropDirectory.claim(settings.outputDir(), policy.force(), writesPath(settings));
-        ChunkTarget<?> drop = ChunkTarget.of(settings, directory);
+        CpuAccount cpu = measureCpu || LOG.isDebugEnabled() ? new CpuAccount() : null;
+        ThreadPoolExecutor compressors = compressors(cpu);
+        Frames frames = compressors == null ? null : new Frames(settings.compression(), settings.compressionLevel(),
+                compressors, blocksInFlight(settings.threads(), Runtime.getRuntime().maxMemory()));
+        ChunkTarget<?> drop = ChunkTarget.of(settings, directory, frames);
         boolean published = false;
         try {
-            Result result = generate(model, plan, drop, directory, started);
+            Result result = generate(model, plan, drop, directory, started, cpu);
             published = true;
             directory.release();
             return result;
@@ -149,11 +160,50 @@ public final class GenerationRun {
                 drop.abort();
                 directory.abandon();
             }
+            if (compressors != null) {
+                compressors.shutdownNow();
+                compressors.awaitTermination(1, TimeUnit.MINUTES);
+            }
         }
     }
 
+    /**
+     * Blocks of one compressed file in flight at most: enough to keep every compression thread busy (two per
+     * thread, as for chunks), but the blocks of the two files open at once (a day's part, subscribers.csv;
+     * each block ~4 MiB with its compressed copy) within an eighth of the heap, whatever the thread count.
+     */
+    static int blocksInFlight(int threads, long maxHeapBytes) {
+        long byHeap = maxHeapBytes / 8 / (2L * 2 * Frames.BLOCK_BYTES);
+        return (int) Math.max(2, Math.min(2L * threads + 2, byHeap));
+    }
+
+    /**
+     * The threads that compress the files' blocks (as many as the workers; none for plain CSV): apart from
+     * the workers, so a block waits behind other blocks only, never behind the generation of whole chunks.
+     * Their CPU time counts as the workers'.
+     */
+    private ThreadPoolExecutor compressors(CpuAccount cpu) {
+        if (settings.compression() == Compression.NONE) {
+            return null;
+        }
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread t = new Thread(runnable, "cdrgen-compress-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable failure) {
+                if (cpu != null) {
+                    cpu.workerProgress();
+                }
+            }
+        };
+    }
+
     private <B extends RowSink> Result generate(GenerationModel model, ChunkPlan plan, ChunkTarget<B> drop,
-            DropDirectory directory, long started) throws IOException, InterruptedException {
+            DropDirectory directory, long started, CpuAccount cpu) throws IOException, InterruptedException {
         LOG.info("Generating {} x {} from {} (seed {}, profile {}, shard {}, {} sites, {} threads)",
                 count(settings.subscribers(), "subscriber"), count(settings.days(), "day"), settings.startDate(),
                 settings.seed(), settings.profile().profile().profileName(), settings.shard(),
@@ -162,11 +212,11 @@ public final class GenerationRun {
         int threads = settings.threads();
         int window = 2 * threads + 2;
         LOG.debug("Profile {} from {} (sha256 {}); {} chunks of up to {} subscribers, {} in flight at most;"
-                + " output {} compressed {}, files rotate at {} bytes", settings.profile().profile().profileName(),
-                settings.profile().source(), settings.profile().sha256(), plan.chunkCount(),
-                settings.chunkSubscribers(), window, settings.outputDir(), settings.format().compressionLabel(settings.compression()),
+                + " output {} compressed {} (level {}), files rotate at {} bytes",
+                settings.profile().profile().profileName(), settings.profile().source(), settings.profile().sha256(),
+                plan.chunkCount(), settings.chunkSubscribers(), window, settings.outputDir(),
+                settings.format().compressionLabel(settings.compression()), settings.compressionLevel(),
                 settings.maxFileBytes());
-        CpuAccount cpu = measureCpu || LOG.isDebugEnabled() ? new CpuAccount() : null;
         ExecutorService workers = Executors.newFixedThreadPool(threads, workerThreads());
         ThreadLocal<ChunkGenerator> generators = ThreadLocal.withInitial(() -> new ChunkGenerator(model));
         ArrayDeque<B> freeBuffers = new ArrayDeque<>();
@@ -215,7 +265,8 @@ public final class GenerationRun {
             }
             List<OutputFile> files = drop.finish();
             for (OutputFile file : files) {
-                LOG.debug("Wrote {}: {} rows, {} bytes, sha256 {}", file.path(), file.rows(), file.bytes(), file.sha256());
+                LOG.debug("Wrote {}: {} rows, {} bytes, {} {}", file.path(), file.rows(), file.bytes(),
+                        file.checksumKind().key(), file.checksumValue());
             }
             publish(drop, files, rows);
             CpuTimes cpuTimes = cpu == null ? null : cpu.times();
@@ -290,7 +341,8 @@ public final class GenerationRun {
                 settings.shard().firstSubscriber(settings.subscribers()),
                 settings.shard().endSubscriber(settings.subscribers()),
                 settings.profile().profile().profileName(), settings.profile().source(), settings.profile().sha256(),
-                settings.maxFileBytes(), settings.format().compressionLabel(settings.compression()), rows, files);
+                settings.maxFileBytes(), settings.format().compressionLabel(settings.compression()),
+                settings.compression() == Compression.NONE ? null : settings.compressionLevel(), rows, files);
     }
 
     private <B> B await(Future<B> future) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import org.cdrgen.generate.DayTransform;
 import org.cdrgen.output.ChunkBuffer;
 import org.cdrgen.drop.Compression;
 import org.cdrgen.drop.DropFormat;
+import org.cdrgen.drop.FileChecksum;
 
 /**
  * Everything a run needs, already validated. Only {@code threads} may differ between two runs that must give
@@ -26,7 +27,9 @@ public record RunSettings(
         int chunkSubscribers,
         Shard shard,
         List<DayTransform> transforms,
-        DropFormat format) {
+        DropFormat format,
+        int compressionLevel,
+        FileChecksum checksum) {
 
     /** The limits every way of starting a run checks (the CLI's options, the library's builder). */
     public static final int MAX_SUBSCRIBERS = 100_000_000;
@@ -38,7 +41,7 @@ public record RunSettings(
 
     public static final int DEFAULT_CHUNK_SUBSCRIBERS = 1000;
 
-    /** A plain run: no scenarios. */
+    /** A plain run: no scenarios, the codec's default level. */
     public RunSettings(int subscribers, int days, LocalDate startDate, long seed, int threads, Path outputDir,
             long maxFileBytes, Compression compression, ProfileLoader.Loaded profile, int chunkSubscribers,
             Shard shard) {
@@ -46,34 +49,62 @@ public record RunSettings(
                 chunkSubscribers, shard, List.of());
     }
 
-    /** A CSV run. */
+    /** A CSV run at the codec's default level, SHA-256 checksums. */
     public RunSettings(int subscribers, int days, LocalDate startDate, long seed, int threads, Path outputDir,
             long maxFileBytes, Compression compression, ProfileLoader.Loaded profile, int chunkSubscribers,
             Shard shard, List<DayTransform> transforms) {
         this(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
-                chunkSubscribers, shard, transforms, DropFormat.CSV);
+                chunkSubscribers, shard, transforms, DropFormat.CSV, compression.defaultLevel(), FileChecksum.SHA256);
     }
 
+    /** A CSV run with this compression level and checksum. */
+    public RunSettings(int subscribers, int days, LocalDate startDate, long seed, int threads, Path outputDir,
+            long maxFileBytes, Compression compression, ProfileLoader.Loaded profile, int chunkSubscribers,
+            Shard shard, List<DayTransform> transforms, int compressionLevel, FileChecksum checksum) {
+        this(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, transforms, DropFormat.CSV, compressionLevel, checksum);
+    }
+
+    /** @throws IllegalArgumentException for a compression level the codec does not have (one line) */
     public RunSettings {
         transforms = List.copyOf(transforms);
+        compression.checkLevel(compressionLevel);
+        if (checksum == null) {
+            throw new IllegalArgumentException("a checksum kind is needed (FileChecksum.SHA256 by default)");
+        }
+        if (format == null) {
+            throw new IllegalArgumentException("a drop format is needed (DropFormat.CSV by default)");
+        }
+    }
+
+    /** The same run with another checksum in the manifest. */
+    public RunSettings withChecksum(FileChecksum kind) {
+        return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, transforms, format, compressionLevel, kind);
+    }
+
+    /** The same run with another compression level (the codec's own range: {@link Compression#checkLevel}). */
+    public RunSettings withCompressionLevel(int level) {
+        return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
+                chunkSubscribers, shard, transforms, format, level, checksum);
     }
 
     /** The same run written as {@code dropFormat}. */
     public RunSettings withFormat(DropFormat dropFormat) {
         return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
-                chunkSubscribers, shard, transforms, dropFormat);
+                chunkSubscribers, shard, transforms, dropFormat, compressionLevel, checksum);
     }
 
     /** The same run cut into chunks of another size (which never changes what is written). */
     public RunSettings withChunkSubscribers(int subscribersPerChunk) {
         return new RunSettings(subscribers, days, startDate, seed, threads, outputDir, maxFileBytes, compression, profile,
-                subscribersPerChunk, shard, transforms, format);
+                subscribersPerChunk, shard, transforms, format, compressionLevel, checksum);
     }
 
     /** The same run into another directory. */
     public RunSettings withOutputDir(Path dir) {
         return new RunSettings(subscribers, days, startDate, seed, threads, dir, maxFileBytes, compression, profile,
-                chunkSubscribers, shard, transforms, format);
+                chunkSubscribers, shard, transforms, format, compressionLevel, checksum);
     }
 
     /**

@@ -168,7 +168,15 @@ class CdrgenApiTest {
         assertTrue(e.getMessage().contains("seed, subscribers and startDate"), e.getMessage());
         assertThrows(ConfigException.class, () -> small().profile("no-such-profile").build());
         assertThrows(ConfigException.class, () -> small().profileYaml("voice:\n  duration_sigma: 9\n").build());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> small().compression(org.cdrgen.drop.Compression.ZSTD).compressionLevel(20).build());
+        assertEquals("compression level 20 is not one of zstd's levels, -7 to 19", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> small().compressionLevel(3).build());
+        assertTrue(e.getMessage().contains("--compress gzip or zstd"), e.getMessage());
+        assertEquals(6, small().compression(org.cdrgen.drop.Compression.GZIP).compressionLevel(6)
+                .checksum(org.cdrgen.drop.FileChecksum.CRC32).build().settings().compressionLevel());
         Cdrgen cdrgen = small().build();
+        assertEquals(org.cdrgen.drop.FileChecksum.SHA256, cdrgen.settings().checksum());
         assertThrows(IllegalArgumentException.class, () -> cdrgen.events(1500, MONDAY));
         assertThrows(IllegalArgumentException.class, () -> cdrgen.events(0, MONDAY.minusDays(1)));
     }

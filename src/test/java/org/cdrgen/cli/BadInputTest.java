@@ -48,6 +48,12 @@ class BadInputTest {
         return args;
     }
 
+    private static List<String> withCompression(String codec, String level) {
+        List<String> args = with("--compress", codec);
+        args.addAll(List.of("--compress-level", level));
+        return args;
+    }
+
     static Stream<Arguments> badOptions() {
         return Stream.of(
                 Arguments.of(with("--subscribers", "0"), List.of("--subscribers", "0", "1..100000000")),
@@ -68,6 +74,11 @@ class BadInputTest {
                 Arguments.of(with("--foo", "1"), List.of("--foo")),
                 Arguments.of(with("--days", "1 extra"), List.of("--days")),
                 Arguments.of(with("--compress", "lz4"), List.of("--compress", "lz4")),
+                Arguments.of(with("--compress-level", "3"), List.of("--compress-level", "--compress gzip or zstd")),
+                Arguments.of(withCompression("gzip", "0"), List.of("--compress-level", "level 0", "gzip", "1 to 9")),
+                Arguments.of(withCompression("gzip", "10"), List.of("--compress-level", "level 10", "1 to 9")),
+                Arguments.of(withCompression("zstd", "20"), List.of("--compress-level", "level 20", "zstd", "-7 to 19")),
+                Arguments.of(withCompression("zstd", "fast"), List.of("--compress-level", "fast")),
                 // BUG (CdrgenCommand.settings): the message promises days within 1970-01-01..2199-12-31, but the
                 // check is start.plusDays(days).getYear() > 2200, so days of the year 2200 are accepted.
                 Arguments.of(withBoth("--start-date", "2199-12-31", "--days", "2"), List.of("--start-date", "2199-12-31")));

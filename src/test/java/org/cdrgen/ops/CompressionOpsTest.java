@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,10 +89,25 @@ class CompressionOpsTest {
             }
         }
         assertTrue(command.size() > 5, command.toString());
+        // And a part of three 2 MiB blocks (three members or frames), which the tool must read as one file.
+        Path big = tmp.resolve(codec + "-tool-blocks");
+        Cli.generate(big, 2000, 1, "--compress", codec);
+        Path part = big.resolve("events/date=" + Cli.START + "/part-00000.csv" + suffix);
+        command.add(part.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), codec + " -t: " + output);
+
+        Path plain = tmp.resolve(codec + "-tool-plain");
+        Cli.generate(plain, 2000, 1);
+        Process dc = new ProcessBuilder(codec, "-d", "-c", part.toString()).start();
+        byte[] decompressed = dc.getInputStream().readAllBytes();
+        assertTrue(dc.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, dc.exitValue(), codec + " -dc");
+        byte[] expected = Files.readAllBytes(plain.resolve("events/date=" + Cli.START + "/part-00000.csv"));
+        assertTrue(expected.length > 2 * (2 << 20), "a part of several blocks: " + expected.length + " bytes");
+        assertTrue(java.util.Arrays.equals(expected, decompressed), codec + " -dc gives the plain part's bytes");
     }
 
     static boolean onPath(String tool) {

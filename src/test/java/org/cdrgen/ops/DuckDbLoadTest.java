@@ -213,6 +213,32 @@ class DuckDbLoadTest {
         }
     }
 
+    /**
+     * Compressed files of several blocks (each its own gzip member or zstd frame) read as one file: DuckDB
+     * finds every row the manifest counts, and the same rows as the plain drop's.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gzip", "zstd"})
+    void compressedFilesOfSeveralBlocksLoad(String codec) throws SQLException {
+        Path compressed = tmp.resolve("drop-" + codec);
+        Path plain = tmp.resolve("drop-" + codec + "-plain");
+        // ~5 MB in one part: three 2 MiB blocks.
+        Cli.generate(compressed, 2000, 1, "--compress", codec);
+        Cli.generate(plain, 2000, 1);
+        long manifestRows = Drops.manifest(compressed).get("event_rows").asLong();
+        String suffix = codec.equals("gzip") ? ".gz" : ".zst";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            String read = "read_csv('%s/events/*/*.csv" + suffix + "', header = true, all_varchar = true)";
+            String readPlain = "read_csv('%s/events/*/*.csv', header = true, all_varchar = true)";
+            String dir = compressed.toString().replace('\\', '/');
+            String plainDir = plain.toString().replace('\\', '/');
+            assertEquals(manifestRows, count(s, "SELECT count(*) FROM " + String.format(read, dir)));
+            assertTrue(manifestRows > 20_000, "rows for several blocks: " + manifestRows);
+            assertEquals(0, count(s, "SELECT count(*) FROM (SELECT * FROM " + String.format(read, dir)
+                    + " EXCEPT ALL SELECT * FROM " + String.format(readPlain, plainDir) + ")"), "rows unlike the plain drop's");
+        }
+    }
+
     @Test
     void theHeaderRowsAreTheColumnsTheSqlNames() {
         for (String f : Drops.files(drop)) {

@@ -27,4 +27,15 @@ class ChunkSizingTest {
     void neverBelowFiftySubscribers() {
         assertEquals(50, RunSettings.chunkSubscribersFor(1024, 16L << 20));
     }
+
+    /** Compressed files' blocks: two per thread on a roomy heap, never more than an eighth of a small one. */
+    @Test
+    void compressedBlocksInFlightFitTheHeap() {
+        assertEquals(6, GenerationRun.blocksInFlight(2, 512L << 20));
+        assertEquals(130, GenerationRun.blocksInFlight(64, 16L << 30));
+        int small = GenerationRun.blocksInFlight(64, 512L << 20);
+        assertTrue(small < 130, "fewer on a small heap: " + small);
+        assertTrue(2L * small * 2 * org.cdrgen.drop.Frames.BLOCK_BYTES <= (512L << 20) / 8, small + " blocks");
+        assertEquals(2, GenerationRun.blocksInFlight(1024, 16L << 20), "never below two");
+    }
 }

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.TreeMap;
 import org.cdrgen.api.Cdrgen;
+import org.cdrgen.drop.Compression;
+import org.cdrgen.drop.Frames;
 import org.cdrgen.testing.Drops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,44 @@ class GenerationRunTest {
         for (String file : standard.keySet()) {
             assertArrayEquals(standard.get(file), odd.get(file), "chunk 1000 vs 137: " + file + " differs");
             assertArrayEquals(standard.get(file), whole.get(file), "chunk 1000 vs 5000: " + file + " differs");
+        }
+    }
+
+    /**
+     * Compressed files are cut into blocks by position in the file, so their bytes too are the same whatever
+     * the chunk size and thread count (files of several blocks here: 8 MiB, blocks of 2 MiB).
+     */
+    @Test
+    void compressedFilesAreTheSameWhateverTheChunksAndThreads() throws Exception {
+        for (Compression compression : new Compression[] {Compression.GZIP, Compression.ZSTD}) {
+            TreeMap<String, byte[]> drops = null;
+            for (int[] cut : new int[][] {{1000, 3}, {137, 1}, {5000, 2}}) {
+                Path out = tmp.resolve(compression + "-" + cut[0] + "-" + cut[1]);
+                RunSettings s = Cdrgen.builder().subscribers(1500).days(1).startDate(LocalDate.of(2026, 3, 2)).seed(7)
+                        .threads(cut[1]).maxFileBytes(8 << 20).compression(compression).build().settings()
+                        .withOutputDir(out).withChunkSubscribers(cut[0]);
+                new GenerationRun(s, Progress.NONE).run();
+                TreeMap<String, byte[]> files = Drops.contents(out);
+                if (drops == null) {
+                    drops = files;
+                    long big = 0;
+                    for (var file : files.entrySet()) {
+                        if (!file.getKey().endsWith(compression.suffix())) {
+                            continue; // manifest.json, _SUCCESS
+                        }
+                        try (var in = compression.unwrap(new java.io.ByteArrayInputStream(file.getValue()))) {
+                            big += in.readAllBytes().length > 2 * Frames.BLOCK_BYTES ? 1 : 0;
+                        }
+                    }
+                    assertTrue(big > 0, "no file spans several blocks");
+                    continue;
+                }
+                assertEquals(new ArrayList<>(drops.keySet()), new ArrayList<>(files.keySet()), "file lists differ");
+                for (String file : drops.keySet()) {
+                    assertArrayEquals(drops.get(file), files.get(file), compression + ", chunks of " + cut[0] + ", "
+                            + cut[1] + " threads: " + file + " differs");
+                }
+            }
         }
     }
 
