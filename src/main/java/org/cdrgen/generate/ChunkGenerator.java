@@ -5,6 +5,7 @@ import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.Handset;
 import org.cdrgen.model.RatType;
+import org.cdrgen.model.VersionChange;
 import org.cdrgen.model.Subscriber;
 import org.cdrgen.model.SubscriberRow;
 import org.cdrgen.sink.RowSink;
@@ -55,7 +56,7 @@ public final class ChunkGenerator implements MtLeg.Parties {
                 writeRows(subscriberDayKey, out);
             }
             if (withSubscriberRows) {
-                subscriberRows(first + i, out);
+                subscriberRows(party, day.epochDay, out);
             }
         }
         return overflowed;
@@ -102,22 +103,32 @@ public final class ChunkGenerator implements MtLeg.Parties {
         }
     }
 
-    private void subscriberRows(int line, RowSink out) {
-        long firstDay = model.day(0).epochDay;
+    private void subscriberRows(PartyDay party, long firstDay, RowSink out) {
         long lastDay = model.day(model.dayCount() - 1).epochDay;
-        model.population.history().versions(line, firstDay, lastDay, version -> subscriberRow(version, out));
+        Subscriber known = party.subscriber();
+        if (party.active() && known.validToEpochDay > lastDay) {
+            // The first day's version lasts past the run: the only one, still open at its end (most lines).
+            subscriberRow(known, known.validFromEpochDay, -1, known.began, null, party.handset(), out);
+            return;
+        }
+        model.population.history().versions(known.id, firstDay, lastDay, version -> {
+            // The version of the first day is the party's own (most lines have no other): not built again.
+            boolean same = party.active() && version.validFrom() == known.validFromEpochDay;
+            Subscriber s = same ? known : model.population.subscriber(version);
+            subscriberRow(s, version.validFrom(), version.validTo() >= LineHistory.NEVER ? -1 : version.validTo(),
+                    version.began(), version.ended(), same ? party.handset() : model.population.handset(s), out);
+        });
     }
 
-    private void subscriberRow(LineVersion version, RowSink out) {
-        Subscriber s = model.population.subscriber(version);
-        Handset handset = model.population.handset(s);
+    private void subscriberRow(Subscriber s, long validFrom, long validTo, VersionChange began, VersionChange ended,
+            Handset handset, RowSink out) {
         SubscriberRow row = subscriberRow;
         row.subscriberId = s.id;
         row.holder = s.tenure;
-        row.validFromEpochDay = version.validFrom();
-        row.validToEpochDay = version.validTo() >= LineHistory.NEVER ? -1 : version.validTo();
-        row.changeReason = version.began();
-        row.endReason = version.ended();
+        row.validFromEpochDay = validFrom;
+        row.validToEpochDay = validTo;
+        row.changeReason = began;
+        row.endReason = ended;
         row.servedImsi = s.imsi;
         row.servedMsisdn = s.msisdnBytes;
         row.servedImei = handset.imei();

@@ -49,6 +49,7 @@ final class Itinerary {
         epochDay = day.epochDay;
         rng.switchTo(new SplitMix64(Seeds.hash(seed, s.personId, day.epochDay, Seeds.Purpose.PLACES)));
         stops = 0;
+        lastStop = 0;
         stop(s.homeSite, s.homeSector, true, day.startMs());
         long workFrom = Long.MAX_VALUE;
         long workTo = Long.MIN_VALUE;
@@ -168,14 +169,17 @@ final class Itinerary {
         return 5 * MINUTE + (long) (km / mobility.travelSpeedKmh() * HOUR);
     }
 
-    /** The stop the subscriber is at or last left at an instant. */
+    /** The stop the subscriber is at or last left at an instant (the last answer first: events come in order). */
     private int stopAt(long epochMs) {
-        int i = 0;
+        int i = lastStop < stops && arrive[lastStop] <= epochMs ? lastStop : 0;
         while (i + 1 < stops && arrive[i + 1] <= epochMs) {
             i++;
         }
+        lastStop = i;
         return i;
     }
+
+    private int lastStop;
 
     /** The site serving where the subscriber is at an instant: a stay's site, or one along the way. */
     int siteAt(long epochMs) {

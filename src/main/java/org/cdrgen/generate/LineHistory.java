@@ -118,10 +118,13 @@ final class LineHistory {
     record LineHolder(int tenure, long personId, long start, long end, long previousEnd, boolean active) {
     }
 
-    /** The version valid on a day, or null when the line has no holder that day. */
+    /**
+     * The version valid on a day, or null when the line has no holder that day. Its end ({@code validTo},
+     * {@code ended}, {@code tenureEnd}) is the true one, even beyond the day: the model may know the future.
+     */
     LineVersion versionOn(int line, long epochDay) {
         LineVersion[] found = new LineVersion[1];
-        walk(line, epochDay, epochDay, v -> found[0] = v);
+        walk(line, epochDay, epochDay, true, v -> found[0] = v);
         return found[0];
     }
 
@@ -130,10 +133,11 @@ final class LineHistory {
      * {@code to} has no end yet ({@code ended} null): what the last day knows, not the future.
      */
     void versions(int line, long from, long to, java.util.function.Consumer<LineVersion> out) {
-        walk(line, from, to, out);
+        walk(line, from, to, false, out);
     }
 
-    private void walk(int line, long from, long to, java.util.function.Consumer<LineVersion> out) {
+    /** @param future whether a version valid after {@code to} gets its true end, or none (what {@code to} knows) */
+    private void walk(int line, long from, long to, boolean future, java.util.function.Consumer<LineVersion> out) {
         Chain phones = new Chain(phoneLogKeep);
         Chain sims = new Chain(simLogKeep);
         long start = firstActivation(line);
@@ -152,7 +156,7 @@ final class LineHistory {
                 boolean newSim = sims.next == change && change < end;
                 VersionChange ended = change == end ? VersionChange.CHURN : reason(newPhone, newSim);
                 if (change > from && validFrom <= to) {
-                    boolean known = change <= to;
+                    boolean known = future || change <= to;
                     out.accept(new LineVersion(line, tenure, person, start, known ? end : NEVER, validFrom,
                             known ? change : NEVER, sim, phone, began, known ? ended : null));
                 }

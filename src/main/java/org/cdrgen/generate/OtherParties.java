@@ -1,6 +1,5 @@
 package org.cdrgen.generate;
 
-import java.util.Arrays;
 import java.util.List;
 import org.cdrgen.config.Destination;
 import org.cdrgen.config.NetworkProfile;
@@ -23,20 +22,20 @@ public final class OtherParties {
     private static final List<String> FIRST_DIGITS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     private final Population population;
-    private final double[] kindCumulative;
+    private final CumulativeIndex kindCumulative;
     private final NumberRangeSet fixedLine;
     private final NumberRangeSet[] destinations;
-    private final double[] destinationCumulative;
+    private final CumulativeIndex destinationCumulative;
     private final long[] serviceNumbers;
-    private final double[] serviceCumulative;
+    private final CumulativeIndex serviceCumulative;
     private final long[] shortCodes;
-    private final double[] shortCodeCumulative;
+    private final CumulativeIndex shortCodeCumulative;
     private final long[] sharedNumbers;
-    private final double[] sharedCumulative;
+    private final CumulativeIndex sharedCumulative;
 
     OtherParties(long seed, NetworkProfile network, OtherPartiesProfile profile, Population population) {
         this.population = population;
-        this.kindCumulative = cumulative(profile.shares().asArray());
+        this.kindCumulative = new CumulativeIndex(cumulative(profile.shares().asArray()));
         String cc = network.countryCode();
         this.fixedLine = new NumberRangeSet(cc, profile.fixedLinePrefixes(), profile.fixedLineLength());
         List<Destination> abroad = profile.internationalDestinations();
@@ -47,7 +46,7 @@ public final class OtherParties {
             destinations[i] = new NumberRangeSet(abroad.get(i).countryCode(), FIRST_DIGITS, abroad.get(i).numberLength());
             destinationShares[i] = abroad.get(i).share();
         }
-        this.destinationCumulative = cumulative(destinationShares);
+        this.destinationCumulative = new CumulativeIndex(cumulative(destinationShares));
         List<ServiceNumber> services = profile.serviceNumbers();
         this.serviceNumbers = new long[services.size()];
         double[] serviceShares = new double[services.size()];
@@ -55,20 +54,20 @@ public final class OtherParties {
             serviceNumbers[i] = Long.parseLong(services.get(i).number());
             serviceShares[i] = services.get(i).share();
         }
-        this.serviceCumulative = cumulative(serviceShares);
+        this.serviceCumulative = new CumulativeIndex(cumulative(serviceShares));
         long poolKey = Seeds.hash(seed, 0, 0, Seeds.Purpose.OTHER_PARTIES);
         // Short codes carry no country code: the "0" country part is a zero in front.
         this.shortCodes = pool(new NumberRangeSet("0", profile.shortCodePrefixes(), profile.shortCodeDigits()),
                 profile.shortCodes(), Seeds.hash(poolKey, 1));
-        this.shortCodeCumulative = zipf(profile.shortCodes(), profile.sharedPopularityExponent());
+        this.shortCodeCumulative = new CumulativeIndex(zipf(profile.shortCodes(), profile.sharedPopularityExponent()));
         this.sharedNumbers = pool(new NumberRangeSet(cc, profile.sharedPrefixes(), profile.fixedLineLength()),
                 profile.sharedNumbers(), Seeds.hash(poolKey, 2));
-        this.sharedCumulative = zipf(profile.sharedNumbers(), profile.sharedPopularityExponent());
+        this.sharedCumulative = new CumulativeIndex(zipf(profile.sharedNumbers(), profile.sharedPopularityExponent()));
     }
 
     /** The number of an off-net party drawn from a hash (E.164 digits without '+', or a short code). */
     public long number(long hash) {
-        int kind = pick(kindCumulative, Seeds.unit(hash));
+        int kind = kindCumulative.pick(Seeds.unit(hash));
         long h = Seeds.mix(hash);
         switch (kind) {
             case OTHER_MOBILE:
@@ -76,22 +75,14 @@ public final class OtherParties {
             case FIXED_LINE:
                 return fixedLine.numberOf(h);
             case INTERNATIONAL:
-                return destinations[pick(destinationCumulative, Seeds.unit(h))].numberOf(Seeds.mix(h));
+                return destinations[destinationCumulative.pick(Seeds.unit(h))].numberOf(Seeds.mix(h));
             case SHORT_CODE:
-                return shortCodes[pick(shortCodeCumulative, Seeds.unit(h))];
+                return shortCodes[shortCodeCumulative.pick(Seeds.unit(h))];
             case SERVICE:
-                return serviceNumbers[pick(serviceCumulative, Seeds.unit(h))];
+                return serviceNumbers[serviceCumulative.pick(Seeds.unit(h))];
             default:
-                return sharedNumbers[pick(sharedCumulative, Seeds.unit(h))];
+                return sharedNumbers[sharedCumulative.pick(Seeds.unit(h))];
         }
-    }
-
-    /** The first index whose cumulative share exceeds u (u in [0, 1)); zero weights are never picked. */
-    private static int pick(double[] cumulative, double u) {
-        int at = Arrays.binarySearch(cumulative, u);
-        int i = at >= 0 ? at + 1 : -at - 1;
-        // Guards rounding at the top (the last cumulative is 1.0, so u < 1 always lands inside).
-        return Math.min(i, cumulative.length - 1);
     }
 
     /** Cumulative shares normalised to end at exactly 1. */

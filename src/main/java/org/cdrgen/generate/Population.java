@@ -136,7 +136,7 @@ public final class Population {
         t = Seeds.mix(t);
         double data = activity * Quantiles.logNormalWithMean(Seeds.unit(t), 1.0, mix);
         return new Subscriber(id, version.tenure(), person, plan, activity, voice, sms, data, imsi, msisdn,
-                version.tenureStart(), version.validFrom(), version.validTo(), version.phone(),
+                version.tenureStart(), version.validFrom(), version.validTo(), version.phone(), version.began(),
                 homeSite, homeSector, workSite, workSector, others);
     }
 

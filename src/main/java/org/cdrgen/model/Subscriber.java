@@ -32,6 +32,8 @@ public final class Subscriber {
     public final long validToEpochDay;
     /** The line's phone generation (phones counted over all its holders). */
     public final int phoneGeneration;
+    /** Why this version began (null for a line without a holder that day). */
+    public final VersionChange began;
     public final int homeSite;
     /** Equal to {@link #homeSite} for people without a separate work place. */
     public final int workSite;
@@ -42,7 +44,7 @@ public final class Subscriber {
 
     public Subscriber(int id, int tenure, long personId, Plan plan, double activity, double voiceLevel, double smsLevel,
             double dataLevel, byte[] imsi, long msisdn, long activationEpochDay, long validFromEpochDay,
-            long validToEpochDay, int phoneGeneration, int homeSite, int homeSector, int workSite, int workSector,
+            long validToEpochDay, int phoneGeneration, VersionChange began, int homeSite, int homeSector, int workSite, int workSector,
             int[] otherSites) {
         this.id = id;
         this.tenure = tenure;
@@ -59,6 +61,7 @@ public final class Subscriber {
         this.validFromEpochDay = validFromEpochDay;
         this.validToEpochDay = validToEpochDay;
         this.phoneGeneration = phoneGeneration;
+        this.began = began;
         this.homeSite = homeSite;
         this.homeSector = homeSector;
         this.workSite = workSite;
