@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -115,6 +117,41 @@ public final class DropReader {
                 .filter(file -> DropLayout.isSubscribersName(file.getFileName().toString()))
                 .filter(Files::isRegularFile)
                 .toList();
+    }
+
+    /**
+     * The sites of cells.csv (or its compressed copy), by {@link MobilityStatistics#key}, in km from the first
+     * cell; empty when the drop has none.
+     */
+    Map<Long, double[]> readCellSites() {
+        Map<Long, double[]> sites = new HashMap<>();
+        Path file = sortedList(root).stream()
+                .filter(f -> f.getFileName().toString().startsWith(DropLayout.CELLS) && Files.isRegularFile(f))
+                .findFirst().orElse(null);
+        if (file == null) {
+            return sites;
+        }
+        try (CSVParser parser = parse(file)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            int columns = parser.getHeaderNames().size();
+            double[] origin = null;
+            for (CSVRecord record : parser) {
+                checkFieldCount(file, record, columns);
+                double latitude = Double.parseDouble(record.get(header.get("latitude")));
+                double longitude = Double.parseDouble(record.get(header.get("longitude")));
+                if (origin == null) {
+                    origin = new double[] {latitude, longitude};
+                }
+                sites.put(MobilityStatistics.key(record.get(header.get("rat_type")),
+                        Long.parseLong(record.get(header.get("tac"))), Long.parseLong(record.get(header.get("cell_id")))),
+                        MobilityStatistics.position(latitude, longitude, origin[0], origin[1]));
+            }
+        } catch (IOException e) {
+            throw readFailure(file, e);
+        } catch (RuntimeException e) {
+            throw new UnreadableDropException(file + ": not a cells file of the schema (" + e.getMessage() + ")", e);
+        }
+        return sites;
     }
 
     /** The served_imsi column of a subscribers file, in file order. */

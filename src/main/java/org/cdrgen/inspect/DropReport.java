@@ -22,6 +22,7 @@ public record DropReport(
         Map<String, Contacts> contacts,
         TopContacts topContacts,
         Cells cells,
+        Mobility mobility,
         Data data,
         Roaming roaming,
         Devices devices) {
@@ -96,6 +97,18 @@ public record DropReport(
      */
     public record Cells(int subscribers, Summary distinctCellsPerSubscriber, double topCellShare,
             double top2CellShare) {
+    }
+
+    /**
+     * Home-network rows placed by cells.csv (all null / 0 when the drop has no cells.csv).
+     * @param radiusOfGyrationKm per subscriber, over all their placed rows
+     * @param followedSubscribers the subscribers whose rows are followed in time order (the first 20,000)
+     * @param siteChanges consecutive rows of a followed subscriber at two different sites
+     * @param fastChangeShare of those, the share implying more than 300 km/h
+     * @param subscribersWithFastChange followed subscribers with at least one such change
+     */
+    public record Mobility(Summary radiusOfGyrationKm, double radiusP99OverMedian, int followedSubscribers,
+            long siteChanges, double fastChangeShare, double subscribersWithFastChange) {
     }
 
     /**

@@ -49,6 +49,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
     private long totalRows;
     private long rowsOffPartitionDate;
     private long roamingRowsWithCell;
+    private final MobilityStatistics mobility;
     private int currentDay;
     private String currentDate;
 
@@ -68,6 +69,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
         subscriberFiles = reader.subscriberFiles();
         subscriberFiles.forEach(file -> reader.readSubscriberImsis(file).forEach(index::idOf));
         this.subscribersFromFile = subscriberFiles.isEmpty() ? -1 : index.size();
+        this.mobility = new MobilityStatistics(reader.readCellSites());
     }
 
     /** Reads the drop in {@code dir} and computes its report. */
@@ -80,6 +82,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
 
     @Override
     public void beginDay(int dayIndex, LocalDate date) {
+        mobility.endDay();
         currentDay = dayIndex;
         currentDate = date.toString();
         calls.beginDay(dayIndex);
@@ -115,6 +118,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
             homePlmns.add(row.get(Column.MCC) + "-" + row.get(Column.MNC));
             if (!row.isEmpty(Column.CELL_ID)) {
                 cells.add(sub, row.getLong(Column.CELL_ID));
+                mobility.row(sub, row);
             }
         }
         long imei = EventRecord.numberKey(row.get(Column.SERVED_IMEI));
@@ -153,11 +157,13 @@ public final class DropStatistics implements DropReader.EventVisitor {
     }
 
     private DropReport report() {
+        mobility.endDay();
         String homePlmn = homePlmns.shares().keySet().stream().findFirst().orElse("");
         Population population = new Population(members(homePlmn), weekend);
         return new DropReport(overview(homePlmn, population), rows(), activity(population), hourly(),
                 calls.voiceResult(), calls.onNetResult(), calls.contactsResult(population),
-                calls.topContactsResult(population), cells(population), data.result(population), roaming(population),
+                calls.topContactsResult(population), cells(population), mobility.result(population),
+                data.result(population), roaming(population),
                 devices(population));
     }
 

@@ -26,6 +26,7 @@ public final class TextReport {
         text.onNet(report.onNet());
         text.contacts(report.contacts(), report.topContacts());
         text.cells(report.cells());
+        text.mobility(report.mobility());
         text.data(report.data());
         text.roaming(report.roaming());
         text.devices(report.devices());
@@ -122,6 +123,17 @@ public final class TextReport {
         summaryLine("  distinct cells per subscriber", c.distinctCellsPerSubscriber(), 1);
         pair("rows at the top cell", percent(c.topCellShare()) + " (top 2 cells: " + percent(c.top2CellShare())
                 + "; mean over " + count(c.subscribers()) + " subscribers)");
+    }
+
+    private void mobility(DropReport.Mobility m) {
+        section("Mobility (home-network rows placed by cells.csv)");
+        line(pad("", LABEL) + SUMMARY_HEADER);
+        summaryLine("  radius of gyration (km)", m.radiusOfGyrationKm(), 1);
+        pair("radius p99 / median", Double.isFinite(m.radiusP99OverMedian())
+                ? String.format(java.util.Locale.ROOT, "%.1f", m.radiusP99OverMedian()) : "-");
+        pair("site changes", count(m.siteChanges()) + " between consecutive rows of " + count(m.followedSubscribers())
+                + " followed subscribers; " + percent(m.fastChangeShare()) + " imply more than 300 km/h ("
+                + percent(m.subscribersWithFastChange()) + " of them have one)");
     }
 
     private void data(DropReport.Data d) {

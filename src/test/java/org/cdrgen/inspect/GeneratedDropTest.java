@@ -55,6 +55,10 @@ class GeneratedDropTest {
             assertEquals(1.0, onNet.consistentShare(), service + ": MO and MT rows agree");
         }
         assertTrue(r.data().downlinkUplinkRatio() > 1);
+        // Mobility from cells.csv's sites: every placed subscriber has a radius, and itineraries do not teleport.
+        assertTrue(r.mobility().radiusOfGyrationKm().n() > 250 && r.mobility().radiusOfGyrationKm().median() > 0,
+                r.mobility().toString());
+        assertTrue(r.mobility().siteChanges() > 300 && r.mobility().fastChangeShare() < 0.005, r.mobility().toString());
         assertTrue(r.cells().topCellShare() > 0 && r.cells().topCellShare() <= 1);
         assertTrue(r.contacts().get("voice_sms").perSubscriber().mean() > 0);
         assertTrue(TextReport.render(r).contains("Rows by event type and direction"));
