@@ -130,7 +130,7 @@ public final class TextReport {
         line(pad("", LABEL) + SUMMARY_HEADER);
         summaryLine("  radius of gyration (km)", m.radiusOfGyrationKm(), 1);
         pair("radius p99 / median", Double.isFinite(m.radiusP99OverMedian())
-                ? String.format(java.util.Locale.ROOT, "%.1f", m.radiusP99OverMedian()) : "-");
+                ? String.format(Locale.ROOT, "%.1f", m.radiusP99OverMedian()) : "-");
         pair("site changes", count(m.siteChanges()) + " between consecutive rows of " + count(m.followedSubscribers())
                 + " followed subscribers; " + percent(m.fastChangeShare()) + " imply more than 300 km/h ("
                 + percent(m.subscribersWithFastChange()) + " of them have one)");
