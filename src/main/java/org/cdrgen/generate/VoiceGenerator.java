@@ -59,37 +59,33 @@ final class VoiceGenerator extends ContactEventGenerator {
         return Seeds.unit(Seeds.hash(row.callReference, 0x5ca1ab1eL)) < voice.callWaitingShare();
     }
 
-    /** The caller hears busy after 1.5-5.5 s (a hash of the call, no draw: the day's stream stays as it was). */
+    // These outcomes replace a drawn one after the fact: their times come from a hash of the call, never a
+    // draw, so the rest of the day's stream is the same whatever became of the callee.
+
+    /** The caller hears busy after 1.5-5.5 s. */
     @Override
     protected void busy(EventRow row) {
-        row.disposition = CallDisposition.BUSY;
-        row.answerMs = -1;
-        row.durationS = 0;
-        row.endMs = row.startMs + 1500 + Long.remainderUnsigned(Seeds.mix(row.callReference), 4000);
-        row.releaseCause = CAUSE_USER_BUSY;
-        row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
+        unanswered(row, CallDisposition.BUSY, CAUSE_USER_BUSY, 1500 + Long.remainderUnsigned(Seeds.mix(row.callReference), 4000));
     }
 
-    /** The network pages the phone for a few seconds, in vain (Q.850 cause 20); a hash of the call, no draw. */
+    /** The network pages the phone for 3-8 s, in vain (Q.850 cause 20). */
     @Override
     protected void absent(EventRow row) {
-        row.disposition = CallDisposition.FAILED;
-        row.answerMs = -1;
-        row.durationS = 0;
-        row.endMs = row.startMs + 3000 + Math.floorMod(row.callReference, 5000);
-        row.releaseCause = CAUSE_SUBSCRIBER_ABSENT;
-        row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
+        unanswered(row, CallDisposition.FAILED, CAUSE_SUBSCRIBER_ABSENT, 3000 + Math.floorMod(row.callReference, 5000));
     }
 
+    /** The network rejects it at once (Q.850 cause 1), after 0.3-2.3 s. */
     @Override
     protected void unallocated(EventRow row) {
-        // The network rejects it at once (Q.850 cause 1) after 0.3-2.3 s; no extra draw, so the rest of
-        // the day's stream is the same whether the callee's line is active or not.
-        row.disposition = CallDisposition.FAILED;
+        unanswered(row, CallDisposition.FAILED, CAUSE_UNALLOCATED_NUMBER, 300 + Math.floorMod(row.callReference, 2000));
+    }
+
+    private static void unanswered(EventRow row, CallDisposition disposition, int cause, long lastsMs) {
+        row.disposition = disposition;
         row.answerMs = -1;
         row.durationS = 0;
-        row.endMs = row.startMs + 300 + Math.floorMod(row.callReference, 2000);
-        row.releaseCause = CAUSE_UNALLOCATED_NUMBER;
+        row.endMs = row.startMs + lastsMs;
+        row.releaseCause = cause;
         row.causeForTerm = UNSUCCESSFUL_CALL_ATTEMPT;
     }
 
