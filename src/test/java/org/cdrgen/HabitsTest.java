@@ -79,5 +79,9 @@ class HabitsTest {
         }).count();
         double share = everyDay / (double) seen.size();
         assertTrue(share > 0.3 && share < 0.65, "subscribers with rows on every day: " + share);
+        // cdrgen stats reports both figures (over SIMs rather than numbers: nearly the same population).
+        org.cdrgen.inspect.DropReport.Activity stats = org.cdrgen.inspect.DropStatistics.analyze(drop).activity();
+        assertTrue(Math.abs(stats.medianLag1Autocorrelation() - median) < 0.02, "stats: " + stats.medianLag1Autocorrelation());
+        assertTrue(Math.abs(stats.everyDayShare() - share) < 0.02, "stats: " + stats.everyDayShare());
     }
 }

@@ -49,9 +49,12 @@ public record DropReport(
      * Per subscriber-day of the population, subscriber-days without events included.
      * @param perSubscriberDay keys voice_mo_attempts, voice_calls_mo_mt (calls made or received, each row once),
      *        sms_mo, data_sessions (distinct charging_id)
+     * @param medianLag1Autocorrelation of a subscriber's daily MO calls + SMS (habits: about 0 for
+     *        independent days), over subscribers with 5 or more of them; null for fewer than 3 dates
+     * @param everyDayShare the share of the population with rows on every date
      */
     public record Activity(Map<String, DayCounts> perSubscriberDay, double zeroVoiceMoShare,
-            double zeroVoiceShare) {
+            double zeroVoiceShare, double medianLag1Autocorrelation, double everyDayShare) {
     }
 
     /** @param all over every subscriber-day; weekday/weekend means over those dates only */

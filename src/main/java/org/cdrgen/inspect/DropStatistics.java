@@ -132,6 +132,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
         hourly[type][row.utcHour(Column.START_TIME)]++;
         roamingRows[type] += roaming ? 1 : 0;
         int slot = grid.slot(sub, currentDay);
+        grid.rows[slot]++;
         boolean mo = direction == MO;
         if (type == VOICE) {
             grid.voiceMo[slot] += mo ? 1 : 0;
@@ -217,7 +218,59 @@ public final class DropStatistics implements DropReader.EventVisitor {
         perDay.put("sms_mo", dayCounts(grid.smsMo, population));
         perDay.put("data_sessions", dayCounts(grid.dataSessions, population));
         return new DropReport.Activity(perDay, zeroShare(grid.voiceMo, population),
-                zeroShare(grid.voiceCalls, population));
+                zeroShare(grid.voiceCalls, population), medianLag1Autocorrelation(population),
+                everyDayShare(population));
+    }
+
+    /**
+     * Day-to-day persistence: the median over subscribers (with 5 or more MO calls and SMS, on 3 or more days)
+     * of the lag-1 autocorrelation of their daily MO calls + SMS; about 0 when days are independent.
+     */
+    private double medianLag1Autocorrelation(Population population) {
+        if (days < 3) {
+            return Double.NaN;
+        }
+        DoubleList lag1 = new DoubleList();
+        double[] c = new double[days];
+        for (int s = 0; s < population.members.length; s++) {
+            if (!population.contains(s)) {
+                continue;
+            }
+            double total = 0;
+            for (int d = 0; d < days; d++) {
+                int slot = grid.slot(s, d);
+                c[d] = grid.voiceMo[slot] + grid.smsMo[slot];
+                total += c[d];
+            }
+            double mean = total / days;
+            double variance = 0;
+            double covariance = 0;
+            for (int d = 0; d < days; d++) {
+                variance += (c[d] - mean) * (c[d] - mean);
+                if (d + 1 < days) {
+                    covariance += (c[d] - mean) * (c[d + 1] - mean);
+                }
+            }
+            if (total >= 5 && variance > 0) {
+                lag1.add(covariance / variance);
+            }
+        }
+        return lag1.size() == 0 ? Double.NaN : lag1.summarize().median();
+    }
+
+    /** The share of the population with rows on every date of the drop. */
+    private double everyDayShare(Population population) {
+        int every = 0;
+        for (int s = 0; s < population.members.length; s++) {
+            if (population.contains(s)) {
+                boolean all = true;
+                for (int d = 0; d < days && all; d++) {
+                    all = grid.rows[grid.slot(s, d)] > 0;
+                }
+                every += all ? 1 : 0;
+            }
+        }
+        return Fractions.share(every, population.size);
     }
 
     private DropReport.DayCounts dayCounts(int[] counter, Population population) {

@@ -9,6 +9,8 @@ import java.util.function.IntToDoubleFunction;
  */
 final class SubscriberDayGrid {
     final int days;
+    /** Rows of any event type: whether the subscriber shows up at all that day. */
+    int[] rows = new int[0];
     int[] voiceMo = new int[0];
     int[] voiceCalls = new int[0];
     int[] smsMo = new int[0];
@@ -33,6 +35,7 @@ final class SubscriberDayGrid {
     private void grow(int atLeast) {
         subscribers = Math.max(atLeast, Math.max(1024, subscribers * 2));
         int length = Math.multiplyExact(subscribers, days);
+        rows = Arrays.copyOf(rows, length);
         voiceMo = Arrays.copyOf(voiceMo, length);
         voiceCalls = Arrays.copyOf(voiceCalls, length);
         smsMo = Arrays.copyOf(smsMo, length);

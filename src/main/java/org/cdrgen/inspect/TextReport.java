@@ -62,6 +62,10 @@ public final class TextReport {
                 number(counts.weekdayMean()), number(counts.weekendMean()))));
         pair("days without a VOICE MO attempt", percent(a.zeroVoiceMoShare()));
         pair("days without any call (MO or MT)", percent(a.zeroVoiceShare()));
+        pair("lag-1 autocorrelation", (Double.isFinite(a.medianLag1Autocorrelation())
+                ? String.format(Locale.ROOT, "%.3f", a.medianLag1Autocorrelation()) : "-")
+                + " (median over subscribers, daily MO calls + SMS)");
+        pair("rows on every date", percent(a.everyDayShare()) + " of the population");
     }
 
     private void hourly(Map<String, double[]> hourly) {
