@@ -61,7 +61,7 @@ public final class CdrgenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--subscribers", paramLabel = "N",
-            description = "Subscribers to generate (required), 1..100,000,000.")
+            description = "Lines (numbers) of the subscriber base to generate (required), 1..100,000,000; each has its holders on the calendar.")
     Integer subscribers;
 
     @Option(names = "--days", paramLabel = "D", defaultValue = "1",
