@@ -3,11 +3,8 @@ package org.cdrgen.drop;
 import org.cdrgen.output.EventSchema;
 import org.cdrgen.output.ChunkBuffer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,10 +21,7 @@ public final class DropWriter {
     private final String fileTag;
     private final FileJournal journal;
     private final byte[] eventHeader = EventSchema.headerLine(EventSchema.COLUMNS);
-    private final List<OutputFile> files = new ArrayList<>();
-    private final RotatingCsvWriter subscribers;
-    private RotatingCsvWriter day;
-    private LocalDate dayDate;
+    private final DropFiles<RotatingCsvWriter, RotatingCsvWriter> drop;
 
     /**
      * @param frames   how files are compressed, null for plain CSV
@@ -42,8 +36,9 @@ public final class DropWriter {
         this.maxFileBytes = maxFileBytes;
         this.frames = frames;
         this.fileTag = fileTag;
-        this.subscribers = new RotatingCsvWriter(root, root, n -> DropLayout.subscribersName(fileTag),
-                EventSchema.headerLine(EventSchema.SUBSCRIBER_COLUMNS), Long.MAX_VALUE, frames, checksum, journal);
+        this.drop = new DropFiles<>(root, journal, new RotatingCsvWriter(root, root,
+                n -> DropLayout.subscribersName(fileTag), EventSchema.headerLine(EventSchema.SUBSCRIBER_COLUMNS),
+                Long.MAX_VALUE, frames, checksum, journal));
     }
 
     /**
@@ -51,21 +46,8 @@ public final class DropWriter {
      * the dimension files, the day directories and the part files in them. Used to find a user's file in the run's way.
      */
     public static Predicate<String> writesPath(String fileTag, Compression compression, Set<LocalDate> dates) {
-        Set<String> dayDirectories = new HashSet<>();
-        dates.forEach(date -> dayDirectories.add(DropLayout.dayDirectory(date)));
-        Set<String> fixed = Set.of(DropLayout.MANIFEST, DropLayout.SUCCESS,
-                DropLayout.CELLS + compression.suffix(), DropLayout.subscribersName(fileTag) + compression.suffix());
-        return path -> {
-            if (fixed.contains(path) || path.equals(DropLayout.EVENTS) || dayDirectories.contains(path)) {
-                return true;
-            }
-            int slash = path.lastIndexOf('/');
-            if (slash < 0 || !dayDirectories.contains(path.substring(0, slash))) {
-                return false;
-            }
-            String name = path.substring(slash + 1);
-            return name.endsWith(compression.suffix()) && DropLayout.isPartName(name);
-        };
+        return DropFiles.writesPath(Set.of(DropLayout.CELLS + compression.suffix(),
+                DropLayout.subscribersName(fileTag) + compression.suffix()), compression.suffix(), dates);
     }
 
     /** Told of every file of the drop before it is created. */
@@ -75,63 +57,33 @@ public final class DropWriter {
 
     /** Writes cells.csv: the formatted cell rows, held as the event rows of {@code cellRows}. */
     public void writeCells(ChunkBuffer cellRows) throws IOException {
-        RotatingCsvWriter cells = new RotatingCsvWriter(root, root, n -> DropLayout.CELLS,
-                EventSchema.headerLine(EventSchema.CELL_COLUMNS), Long.MAX_VALUE, frames, checksum, journal);
-        try {
-            cells.write(cellRows.events().array(), cellRows.eventRowEnds(), cellRows.eventRows());
-            cells.ensureOneFile();
-            cells.close();
-        } catch (IOException | RuntimeException e) {
-            cells.abort();
-            throw e;
-        }
-        files.addAll(cells.finishedFiles());
+        drop.writeWhole(new RotatingCsvWriter(root, root, n -> DropLayout.CELLS,
+                EventSchema.headerLine(EventSchema.CELL_COLUMNS), Long.MAX_VALUE, frames, checksum, journal),
+                cells -> cells.write(cellRows.events().array(), cellRows.eventRowEnds(), cellRows.eventRows()));
     }
 
     /** Appends a chunk's rows to its day's files (and its subscriber rows, if any, to subscribers.csv). */
     public void writeChunk(LocalDate date, ChunkBuffer chunk) throws IOException {
-        if (!date.equals(dayDate)) {
-            endDay();
-            dayDate = date;
-            day = new RotatingCsvWriter(root, root.resolve(DropLayout.dayDirectory(date)), n -> DropLayout.partName(n, fileTag),
-                    eventHeader, maxFileBytes, frames, checksum, journal);
-        }
+        RotatingCsvWriter day = drop.day(date, d -> new RotatingCsvWriter(root, root.resolve(DropLayout.dayDirectory(d)),
+                n -> DropLayout.partName(n, fileTag), eventHeader, maxFileBytes, frames, checksum, journal));
         day.write(chunk.events().array(), chunk.eventRowEnds(), chunk.eventRows());
         if (chunk.subscriberRows() > 0) {
-            subscribers.write(chunk.subscribers().array(), chunk.subscriberRowEnds(), chunk.subscriberRows());
-        }
-    }
-
-    private void endDay() throws IOException {
-        if (day != null) {
-            day.ensureOneFile();
-            day.close();
-            files.addAll(day.finishedFiles());
-            day = null;
+            drop.subscribers().write(chunk.subscribers().array(), chunk.subscriberRowEnds(), chunk.subscriberRows());
         }
     }
 
     /** Closes every file and returns them all, in the order they were finished. */
     public List<OutputFile> finish() throws IOException {
-        endDay();
-        subscribers.ensureOneFile();
-        subscribers.close();
-        files.addAll(subscribers.finishedFiles());
-        return List.copyOf(files);
+        return drop.finish();
     }
 
     /** Marks the drop complete: written last, after the manifest, so a consumer that waits for it sees whole files. */
     public void publishSuccessMarker() throws IOException {
-        Path marker = root.resolve(DropLayout.SUCCESS);
-        journal.willWrite(marker);
-        Files.write(marker, new byte[0]);
+        drop.publishSuccessMarker();
     }
 
     /** Removes the files still being written; finished files stay for the caller to clean up or keep. */
     public void abort() {
-        if (day != null) {
-            day.abort();
-        }
-        subscribers.abort();
+        drop.abort();
     }
 }

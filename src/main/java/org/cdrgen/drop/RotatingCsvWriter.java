@@ -1,7 +1,6 @@
 package org.cdrgen.drop;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +21,7 @@ import org.cdrgen.Sha256;
  * block and file. Each file is written under a hidden temporary name and renamed into place only when
  * complete, so a reader that skips dot-files never sees a partial file.
  */
-public final class RotatingCsvWriter implements Closeable {
+public final class RotatingCsvWriter implements RotatingFiles {
     private static final int BUFFER_BYTES = 1 << 20;
 
     private final Path outputRoot;

@@ -1,7 +1,6 @@
 package org.cdrgen.drop;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ import org.cdrgen.output.TypedField;
  *
  * @param <R> the row type the fields read
  */
-public final class RotatingParquetWriter<R> implements Closeable {
+public final class RotatingParquetWriter<R> implements RotatingFiles {
     /** Rows between size checks: the writer's size estimate walks every column, too dear for every row. */
     static final int CHECK_EVERY = 1000;
     /** Row groups: big enough for good column chunks, small enough that two open writers stay well in a heap. */
