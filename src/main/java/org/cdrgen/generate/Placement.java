@@ -41,16 +41,26 @@ final class Placement {
         if (row.roaming) {
             return; // abroad the visited network's cells are not ours to follow
         }
+        homeCell(row, s, row.ratType, best, day, epochMs, rng);
+    }
+
+    /**
+     * Sets a home-network row's tac, cell_id and rat_type where the itinerary has the subscriber then; returns
+     * the serving site. At home or work people move between rooms and sectors; on the way any sector serves.
+     */
+    private int homeCell(EventRow row, Subscriber s, RatType wished, RatType best, DayCalendar day, long epochMs,
+            UniformRandomProvider rng) {
         Itinerary where = itinerary(s, day);
         int site = network.servingSite(where.siteAt(epochMs), best);
         int sector = where.sectorAt(epochMs);
         if (sector < 0 || where.atUsualPlace(epochMs) && rng.nextDouble() < 0.35) {
             sector = rng.nextInt(CellNetwork.SECTORS);
         }
-        RatType rat = network.servedRat(site, row.ratType, best);
+        RatType rat = network.servedRat(site, wished, best);
         row.tac = network.trackingArea(site);
         row.cellId = network.cellId(site, sector, rat);
         row.ratType = rat;
+        return site;
     }
 
     private Itinerary itinerary(Subscriber s, DayCalendar day) {
@@ -90,22 +100,11 @@ final class Placement {
             }
             return;
         }
-        Itinerary where = itinerary(party.subscriber(), day);
-        int site = where.siteAt(epochMs);
-        int sector = where.sectorAt(epochMs);
-        // At home or work people move between rooms and sectors; on the way any sector of the site serves.
-        if (sector < 0 || where.atUsualPlace(epochMs) && rng.nextDouble() < 0.35) {
-            sector = rng.nextInt(CellNetwork.SECTORS);
-        }
-        site = network.servingSite(site, best);
-        RatType served = network.servedRat(site, wished, best);
         row.roaming = false;
         row.visitedPlmn = null;
         row.mcc = tables.homeMcc;
         row.mnc = tables.homeMnc;
-        row.tac = network.trackingArea(site);
-        row.cellId = network.cellId(site, sector, served);
-        row.ratType = served;
+        int site = homeCell(row, party.subscriber(), wished, best, day, epochMs, rng);
         if (mscEntity) {
             row.recordingEntity = tables.mscBytes[network.msc(site)];
         }
