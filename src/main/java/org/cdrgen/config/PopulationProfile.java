@@ -2,6 +2,7 @@ package org.cdrgen.config;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +18,7 @@ public record PopulationProfile(
         String baseCompleteDate,
         int maxActivationAgeDays,
         double deviceSwapDailyProbability,
+        double[] householdSizes,
         LifecycleProfile lifecycle,
         List<Device> devices) {
 
@@ -31,6 +33,19 @@ public record PopulationProfile(
         baseCompleteEpochDay();
         Checks.range("population.max_activation_age_days", maxActivationAgeDays, 1, 36_500);
         Checks.range("population.device_swap_daily_probability", deviceSwapDailyProbability, 0, 0.1);
+        Checks.required("population.household_sizes", householdSizes);
+        if (householdSizes.length < 1 || householdSizes.length > 16) {
+            throw new ConfigException("key 'population.household_sizes' has " + householdSizes.length
+                    + " shares: allowed 1..16 (households of 1..16 lines)");
+        }
+        double households = 0;
+        for (int i = 0; i < householdSizes.length; i++) {
+            Checks.range("population.household_sizes[" + i + "]", householdSizes[i], 0, 1);
+            households += householdSizes[i];
+        }
+        if (households <= 0) {
+            throw new ConfigException("key 'population.household_sizes' has shares that sum to 0: at least one must be > 0");
+        }
         Checks.required("population.lifecycle", lifecycle);
         lifecycle.validate("population.lifecycle");
         Checks.nonEmpty("population.devices", devices);
@@ -64,6 +79,24 @@ public record PopulationProfile(
                     + EARLIEST_BASE + " to " + LATEST_BASE);
         }
         return date.toEpochDay();
+    }
+
+    /** Equal profiles are equal by value (the household shares are an array, which records compare by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PopulationProfile p && Arrays.equals(householdSizes, p.householdSizes)
+                && toComparable().equals(p.toComparable());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * toComparable().hashCode() + Arrays.hashCode(householdSizes);
+    }
+
+    private List<Object> toComparable() {
+        return List.of(prepaidShare, prepaidActivity, postpaidActivity, activitySigma, serviceMixSigma, quietShare,
+                quietActivity, String.valueOf(baseCompleteDate), maxActivationAgeDays, deviceSwapDailyProbability,
+                String.valueOf(lifecycle), String.valueOf(devices));
     }
 
     private static final LocalDate EARLIEST_BASE = LocalDate.of(1985, 1, 1);

@@ -43,6 +43,30 @@ final class KeyedPermutation {
         return y;
     }
 
+    /** The x with {@code permute(x) == y}: the Feistel rounds backwards, walking the cycle the other way. */
+    long inverse(long y) {
+        long x = y;
+        do {
+            x = inverseRounds(x);
+        } while (x >= size);
+        return x;
+    }
+
+    private long inverseRounds(long y) {
+        long hi = y / width;
+        long lo = y - hi * width;
+        for (int i = ROUNDS - 2; i >= 0; i -= 2) {
+            lo = subMod(lo, below(Seeds.mix(roundKeys[i + 1] ^ hi), width), width);
+            hi = subMod(hi, below(Seeds.mix(roundKeys[i] ^ lo), high), high);
+        }
+        return hi * width + lo;
+    }
+
+    private static long subMod(long a, long b, long m) {
+        long d = a - b;
+        return d < 0 ? d + m : d;
+    }
+
     private long rounds(long x) {
         long hi = x / width;
         long lo = x - hi * width;

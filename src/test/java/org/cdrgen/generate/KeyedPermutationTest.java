@@ -27,6 +27,17 @@ class KeyedPermutationTest {
         assertEquals(size, seen.cardinality());
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 7, 99, 4_097, 100_003, 10_000_000_000L})
+    void inverseUndoesPermute(long size) {
+        KeyedPermutation p = new KeyedPermutation(size, 9);
+        for (long x = 0; x < Math.min(size, 5_000); x++) {
+            long y = p.permute(x);
+            assertEquals(x, p.inverse(y), "inverse of permute(" + x + ")");
+            assertEquals(x, p.permute(p.inverse(x)), "permute of inverse(" + x + ")");
+        }
+    }
+
     @Test
     void theKeyChangesTheNumbering() {
         KeyedPermutation a = new KeyedPermutation(10_000_000_000L, 1);
