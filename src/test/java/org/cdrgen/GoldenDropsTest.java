@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * base (holders who churn, SIM changes, recycled numbers) and schema 3's subscribers history, then for radios
  * that obey the phone (no RAT above its best) and data volumes and speeds by RAT and APN, then for roamers
  * living by the visited clock, then for one call at a time, then for habits (moods, days away), then for
- * itineraries (every row placed where the subscriber is at its time), then for the profile key population.household_sizes (the manifest records the profile checksum; rows unchanged). Issue 16 recorded the
+ * itineraries (every row placed where the subscriber is at its time), then for the profile key population.household_sizes (the manifest records the profile checksum; rows unchanged), then for the country (sites and homes on a UK-like map, 20,000 sites, ranked places, long trips). Issue 16 recorded the
  * gzip and zstd drops again (only those: every plain drop is unchanged): compressed files are now 2 MiB blocks,
  * each its own gzip member or zstd frame (with a content checksum), compressed in parallel, at level 1 by default,
  * and their manifest.json records compression_level; the crc32 drop (--checksum crc32) was added then.
@@ -37,14 +37,14 @@ class GoldenDropsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 12db9902e1845816cb2697cebbcf062aa713b40bd155b779ef81e11176881cbf",
-        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 12db9902e1845816cb2697cebbcf062aa713b40bd155b779ef81e11176881cbf",
-        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 12db9902e1845816cb2697cebbcf062aa713b40bd155b779ef81e11176881cbf",
-        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 9f937b2789589ab5e88e8edf4e75360f3a5aee42651e238c093145d4947210c1",
-        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 9f81e20b353c9925e8d9dd1bbbec57a648958a97f15a12c0c85baa4242b43372",
-        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | c938084ffa0d53a5edbdad7cdad309a89ed2432b2568f1ef669e168ea2ed1d6b",
-        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | e15368bab99b5cba9ab81f5bd952a2fc44f3dcda58f58fdc32cd71be3c3e1b35",
-        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | dc1b7cbd9845082b0db2ae7e1079db0d731edc85c327313626f3b474053e0597"})
+        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 823eff3d3082324af62f165639aa0c1a521c366d311ea1e4c017d8078ac74a5e",
+        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 823eff3d3082324af62f165639aa0c1a521c366d311ea1e4c017d8078ac74a5e",
+        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 823eff3d3082324af62f165639aa0c1a521c366d311ea1e4c017d8078ac74a5e",
+        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 71bac8347129e6b6081d74bf84f20641a1bf15a998e9579962ffe70fbb66df59",
+        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 98edaaaad2decea69562cfbf01c4e548bed477a938f8a9bf17d0762854dfefab",
+        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | ba6076589529465b65b54971544d2de35a16f1cd8c4c3d6927829a716be9ee55",
+        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | ee4252017209cdfaccfca4f4280eb54277ad81d6a64f1f8e3a4ad066b26c6d0b",
+        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | c6e1c837033864acc264368b4ee71be28dd4b48b28844c3f69a2c3ebaafaf498"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");
         List<String> args = new ArrayList<>(List.of("--seed", "20260302", "--start-date", "2026-03-02", "--quiet",

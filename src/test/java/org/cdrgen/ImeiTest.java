@@ -210,10 +210,10 @@ class ImeiTest {
     @Test
     void theShippedProfilesHoldTheLargestRun() {
         GenerationModel small = new GenerationModel(1, 1000, START, 1, profile);
-        assertDoesNotThrow(() -> new Population(1, 100_000_000, small.tables, small.network));
+        assertDoesNotThrow(() -> new Population(1, 100_000_000, small.tables, small.network, small.country));
         Profile era = new ProfileLoader().loadShipped("sms-era-2010").profile();
         GenerationModel eraModel = new GenerationModel(1, 1000, START, 1, era);
-        assertDoesNotThrow(() -> new Population(1, 100_000_000, eraModel.tables, eraModel.network));
+        assertDoesNotThrow(() -> new Population(1, 100_000_000, eraModel.tables, eraModel.network, eraModel.country));
     }
 
     @Test

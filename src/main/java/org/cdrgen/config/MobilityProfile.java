@@ -9,9 +9,12 @@ public record MobilityProfile(
         int workEndHour,
         double atWorkProbability,
         double otherPlaceProbability,
-        int otherPlaces,
         double workDistanceMedianKm,
         double travelSpeedKmh,
+        double longDistanceSpeedKmh,
+        Exploration exploration,
+        double longTripsPerYear,
+        int longTripMaxDays,
         double roamingTripDailyProbability,
         int roamingTripMaxDays,
         List<VisitedPlmn> visitedPlmns) {
@@ -31,15 +34,36 @@ public record MobilityProfile(
         }
     }
 
+    /**
+     * Outings go to a person's places, ranked: the k-th is visited with weight k^-return_exponent (preferential
+     * return), and lies a jump from home drawn from P(r) ~ (r + jump_km)^-(1 + jump_exponent), scaled by a
+     * personal range (log-normal, range_sigma) and cut at max_outing_km.
+     */
+    public record Exploration(int places, double returnExponent, double jumpKm, double jumpExponent, double rangeSigma,
+            double maxOutingKm) {
+        void validate() {
+            Checks.range("mobility.exploration.places", places, 1, 10_000);
+            Checks.range("mobility.exploration.return_exponent", returnExponent, 0, 5);
+            Checks.range("mobility.exploration.jump_km", jumpKm, 0.01, 100);
+            Checks.range("mobility.exploration.jump_exponent", jumpExponent, 0.1, 5);
+            Checks.range("mobility.exploration.range_sigma", rangeSigma, 0, 3);
+            Checks.range("mobility.exploration.max_outing_km", maxOutingKm, 1, 2_000);
+        }
+    }
+
     void validate(String homeMcc) {
         Checks.range("mobility.worker_share", workerShare, 0, 1);
         Checks.range("mobility.work_start_hour", workStartHour, 0, 23);
         Checks.range("mobility.work_end_hour", workEndHour, workStartHour + 1, 24);
         Checks.range("mobility.at_work_probability", atWorkProbability, 0, 1);
         Checks.range("mobility.other_place_probability", otherPlaceProbability, 0, 1);
-        Checks.range("mobility.other_places", otherPlaces, 0, 20);
         Checks.range("mobility.work_distance_median_km", workDistanceMedianKm, 0.1, 1_000);
         Checks.range("mobility.travel_speed_kmh", travelSpeedKmh, 1, 300);
+        Checks.range("mobility.long_distance_speed_kmh", longDistanceSpeedKmh, travelSpeedKmh, 300);
+        Checks.required("mobility.exploration", exploration);
+        exploration.validate();
+        Checks.range("mobility.long_trips_per_year", longTripsPerYear, 0, 52);
+        Checks.range("mobility.long_trip_max_days", longTripMaxDays, 1, 7);
         Checks.range("mobility.roaming_trip_daily_probability", roamingTripDailyProbability, 0, 0.5);
         Checks.range("mobility.roaming_trip_max_days", roamingTripMaxDays, 1, 60);
         Checks.nonEmpty("mobility.visited_plmns", visitedPlmns);

@@ -12,9 +12,8 @@ public record NetworkProfile(
         List<String> nationalNumberPrefixes,
         int nationalNumberLength,
         String timeZone,
-        double centerLatitude,
-        double centerLongitude,
-        double siteSpacingKm,
+        double siteDensityExponent,
+        double coverageSiteShare,
         int subscribersPerSite,
         int minSites,
         int sitesPerTrackingArea,
@@ -49,9 +48,8 @@ public record NetworkProfile(
             throw new ConfigException("key 'network.time_zone' = \"" + timeZone
                     + "\" is not a time zone: use an IANA id such as UTC or Europe/London");
         }
-        Checks.range("network.center_latitude", centerLatitude, -80.0, 80.0);
-        Checks.range("network.center_longitude", centerLongitude, -180.0, 180.0);
-        Checks.range("network.site_spacing_km", siteSpacingKm, 0.1, 50.0);
+        Checks.range("network.site_density_exponent", siteDensityExponent, 0, 1);
+        Checks.range("network.coverage_site_share", coverageSiteShare, 0, 1);
         Checks.range("network.subscribers_per_site", subscribersPerSite, 10, 1_000_000);
         Checks.range("network.min_sites", minSites, 1, 100_000);
         Checks.range("network.sites_per_tracking_area", sitesPerTrackingArea, 1, 10_000);

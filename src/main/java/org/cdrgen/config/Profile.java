@@ -4,6 +4,7 @@ package org.cdrgen.config;
 public record Profile(
         String profileName,
         NetworkProfile network,
+        CountryProfile country,
         PopulationProfile population,
         ContactProfile contacts,
         OtherPartiesProfile otherParties,
@@ -19,6 +20,8 @@ public record Profile(
         Checks.required("profile_name", profileName);
         Checks.required("network", network);
         network.validate();
+        Checks.required("country", country);
+        country.validate();
         Checks.required("population", population);
         population.validate();
         Checks.required("contacts", contacts);

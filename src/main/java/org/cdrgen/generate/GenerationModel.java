@@ -13,6 +13,8 @@ public final class GenerationModel {
     public final long seed;
     public final int subscribers;
     public final Profile profile;
+    /** The map people live on and the network covers. */
+    public final Country country;
     public final CellNetwork network;
     public final ModelTables tables;
     public final Population population;
@@ -31,9 +33,10 @@ public final class GenerationModel {
         this.seed = seed;
         this.subscribers = subscribers;
         this.profile = profile;
-        this.network = NetworkBuilder.build(seed, profile.network(), subscribers);
+        this.country = new Country(seed, profile.country(), profile.network().siteDensityExponent());
+        this.network = NetworkBuilder.build(seed, profile.network(), country, subscribers);
         this.tables = new ModelTables(profile, network);
-        this.population = new Population(seed, subscribers, tables, network);
+        this.population = new Population(seed, subscribers, tables, network, country);
         this.otherParties = new OtherParties(seed, profile.network(), profile.otherParties(), population);
         this.transforms = transforms.toArray(DayTransform[]::new);
         this.days = new DayCalendar[dayCount];

@@ -7,22 +7,32 @@ import org.cdrgen.model.Subscriber;
 
 /**
  * Where a subscriber is during a local day, as a pure function of (seed, holder, day): stays (home, work,
- * other places) joined by trips at the profile's travel speed. Every event of the day is placed where the
- * itinerary says at its time, whichever chunk writes it (the callee's MT row of an on-net call too), so a
- * subscriber's consecutive rows never imply a jump faster than the trip between two stays.
+ * the person's places) joined by trips whose time follows their length (see {@link #travelMs}). Every event
+ * of the day is placed where the itinerary says at its time, whichever chunk writes it (the callee's MT row
+ * of an on-net call too), so a subscriber's consecutive rows never imply a jump faster than the trip
+ * between two stays.
  *
  * <p>The day: at home, then on a working day (for a worker, with the profile's chance) at work for the
- * working hours, give or take an hour; outings of 1-3 hours to other places, as many as make the profile's
- * share of waking hours (08-22) on average; home in between when there is time, and at night.
+ * working hours, give or take an hour; outings of 1-3 hours, as many as make the profile's share of waking
+ * hours (08-22) on average, each to one of the person's ranked places (exploration and preferential return:
+ * the k-th place with weight k^-return_exponent, at a heavy-tailed jump from home); home in between when
+ * there is time, and at night. On a long trip's days (see {@link LongTrips}) the person travels to another
+ * settlement, stays there, and comes back.
  */
 final class Itinerary {
     private static final int MAX_STOPS = 16;
     private static final long MINUTE = 60_000L;
     private static final long HOUR = 60 * MINUTE;
+    /** Trips this long (km) go at half way between the town speed and the long-distance one. */
+    private static final double SPEED_RISE_KM = 25;
 
     private final CellNetwork network;
     private final MobilityProfile mobility;
+    private final MobilityProfile.Exploration exploration;
     private final long seed;
+    private final LongTrips longTrips;
+    /** Picks a place's rank (0-based) with weight (rank + 1)^-return_exponent. */
+    private final CumulativeIndex placeRanks;
     private final StreamRandom rng = new StreamRandom();
     /** Stop i: at site[i] (sector[i]) from arrive[i] to depart[i]; between depart[i] and arrive[i + 1], on the way. */
     private final int[] site = new int[MAX_STOPS];
@@ -38,10 +48,23 @@ final class Itinerary {
     long personId = Long.MIN_VALUE;
     long epochDay = Long.MIN_VALUE;
 
-    Itinerary(CellNetwork network, MobilityProfile mobility, long seed) {
-        this.network = network;
-        this.mobility = mobility;
-        this.seed = seed;
+    Itinerary(GenerationModel model) {
+        this.network = model.network;
+        this.mobility = model.profile.mobility();
+        this.exploration = mobility.exploration();
+        this.seed = model.seed;
+        this.longTrips = new LongTrips(model.seed, model.country, model.network, mobility);
+        double[] weights = new double[exploration.places()];
+        double sum = 0;
+        for (int k = 0; k < weights.length; k++) {
+            sum += Math.pow(k + 1, -exploration.returnExponent());
+            weights[k] = sum;
+        }
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] /= sum;
+        }
+        weights[weights.length - 1] = 1.0;
+        this.placeRanks = new CumulativeIndex(weights);
     }
 
     void build(Subscriber s, DayCalendar day) {
@@ -50,6 +73,10 @@ final class Itinerary {
         rng.switchTo(new SplitMix64(Seeds.hash(seed, s.personId, day.epochDay, Seeds.Purpose.PLACES)));
         stops = 0;
         lastStop = 0;
+        if (longTrips.on(s, day.epochDay)) {
+            longTrip(s, day);
+            return;
+        }
         stop(s.homeSite, s.homeSector, true, day.startMs());
         long workFrom = Long.MAX_VALUE;
         long workTo = Long.MIN_VALUE;
@@ -96,9 +123,44 @@ final class Itinerary {
         depart[stops - 1] = Long.MAX_VALUE;
     }
 
+    /**
+     * A long trip's day: out from home in the morning on its first day, there all day in between, back in the
+     * afternoon on its last (both on a day trip); no work or outings meanwhile.
+     */
+    private void longTrip(Subscriber s, DayCalendar day) {
+        int there = longTrips.destinationSite;
+        int thereSector = Math.floorMod((int) Seeds.mix(personId * 31 + there), CellNetwork.SECTORS);
+        long away = travelMs(s.homeSite, there);
+        if (longTrips.firstDay) {
+            stop(s.homeSite, s.homeSector, true, day.startMs());
+            long leave = day.hourStartMs(7) + (long) (rng.nextDouble() * 4 * HOUR);
+            go(there, thereSector, false, leave + away, day.startMs());
+        } else {
+            stop(there, thereSector, false, day.startMs());
+        }
+        if (longTrips.lastDay) {
+            long leave = day.hourStartMs(13) + (long) (rng.nextDouble() * 5 * HOUR);
+            leave = Math.max(arrive[stops - 1] + HOUR, Math.min(leave, day.endMs() - away - 30 * MINUTE));
+            go(s.homeSite, s.homeSector, true, leave + away, leave);
+        }
+        depart[stops - 1] = Long.MAX_VALUE;
+    }
+
+    /** The site of the person's place of a rank: a heavy-tailed jump from home, scaled by their range. */
+    private int place(Subscriber s, int rank) {
+        long h = Seeds.hash(Seeds.hash(seed, s.personId, 0, Seeds.Purpose.PLACES), 1000 + rank);
+        double beta = exploration.jumpExponent();
+        double jump = exploration.jumpKm() * s.range;
+        // Inverse CDF of P(r) ~ (r + jump)^-(1 + beta), cut at max_outing_km: F(r) = 1 - (1 + r / jump)^-beta.
+        double cut = 1 - Math.pow(1 + exploration.maxOutingKm() / jump, -beta);
+        double km = jump * (Math.pow(1 - Seeds.unit(h) * cut, -1 / beta) - 1);
+        double angle = 2 * Math.PI * Seeds.unit(Seeds.mix(h));
+        return network.nearestSite(s.homeX + km * Math.cos(angle), s.homeY + km * Math.sin(angle));
+    }
+
     /** Outings of the day, in time order, outside working hours: their count makes the profile's share on average. */
     private int outings(Subscriber s, DayCalendar day, long workFrom, long workTo) {
-        if (s.otherSites.length == 0 || mobility.otherPlaceProbability() <= 0) {
+        if (mobility.otherPlaceProbability() <= 0) {
             return 0;
         }
         // Waking hours 08-22 are 14 hours; an outing lasts 2 hours on average.
@@ -109,10 +171,11 @@ final class Itinerary {
         for (int i = 0; i < n; i++) {
             long start = day.hourStartMs(8) + (long) (rng.nextDouble() * 13 * HOUR);
             long end = start + HOUR + (long) (rng.nextDouble() * 2 * HOUR);
-            int place = s.otherSites[rng.nextInt(s.otherSites.length)];
+            int rank = placeRanks.pick(rng.nextDouble());
             if (end > workFrom && start < workTo) {
                 continue; // at work then
             }
+            int place = place(s, rank);
             outingStart[kept] = start;
             outingEnd[kept] = end;
             outingPlace[kept] = place;
@@ -159,14 +222,15 @@ final class Itinerary {
         stops++;
     }
 
-    /** Door to door: the distance at the travel speed, plus 5 minutes. */
+    /** Door to door: 5 minutes plus the distance at a speed that rises with it, from town speed to long-distance. */
     private long travelMs(int a, int b) {
         if (a == b) {
             return 0;
         }
-        double km = Math.hypot(network.row(a) - network.row(b), network.column(a) - network.column(b))
-                * network.siteSpacingKm();
-        return 5 * MINUTE + (long) (km / mobility.travelSpeedKmh() * HOUR);
+        double km = network.distanceKm(a, b);
+        double fast = mobility.longDistanceSpeedKmh();
+        double kmh = fast - (fast - mobility.travelSpeedKmh()) * Math.exp(-km / SPEED_RISE_KM);
+        return 5 * MINUTE + (long) (km / kmh * HOUR);
     }
 
     /** The stop the subscriber is at or last left at an instant (the last answer first: events come in order). */
@@ -190,8 +254,8 @@ final class Itinerary {
         double f = (double) (epochMs - depart[i]) / Math.max(1, arrive[i + 1] - depart[i]);
         int a = site[i];
         int b = site[i + 1];
-        return network.siteAt(network.row(a) + f * (network.row(b) - network.row(a)),
-                network.column(a) + f * (network.column(b) - network.column(a)));
+        return network.nearestSite(network.x(a) + f * (network.x(b) - network.x(a)),
+                network.y(a) + f * (network.y(b) - network.y(a)));
     }
 
     /** The sector of a stay (-1 on the way: any sector). */

@@ -29,7 +29,7 @@ final class Placement {
         this.tables = model.tables;
         this.mobility = model.profile.mobility();
         for (int i = 0; i < itineraries.length; i++) {
-            itineraries[i] = new Itinerary(model.network, mobility, model.seed);
+            itineraries[i] = new Itinerary(model);
         }
     }
 

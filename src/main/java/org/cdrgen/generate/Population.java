@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.cdrgen.config.LifecycleProfile;
+import org.cdrgen.config.MobilityProfile;
 import org.cdrgen.config.NetworkProfile;
 import org.cdrgen.config.PopulationProfile;
 import org.cdrgen.model.CellNetwork;
@@ -27,6 +28,9 @@ public final class Population {
     private final int simsPerLine;
     private final ModelTables tables;
     private final CellNetwork network;
+    private final Country country;
+    /** Where lines live: households, neighbours (see {@link Settlement}). */
+    private final Settlement settlement;
     private final PopulationProfile profile;
     /** MSINs (the IMSI digits after MCC and MNC) by a keyed permutation of the subscriber ids. */
     private final KeyedPermutation msin;
@@ -34,11 +38,13 @@ public final class Population {
     private final byte[] imsiPrefix;
     private final Handsets handsets;
 
-    public Population(long seed, int size, ModelTables tables, CellNetwork network) {
+    public Population(long seed, int size, ModelTables tables, CellNetwork network, Country country) {
         this.seed = seed;
         this.size = size;
         this.tables = tables;
         this.network = network;
+        this.country = country;
+        this.settlement = new Settlement(seed, size, tables.profile.population().householdSizes());
         this.profile = tables.profile.population();
         this.history = new LineHistory(seed, profile);
         this.habits = new Habits(seed, tables.profile.habits());
@@ -70,6 +76,11 @@ public final class Population {
     /** Whether the subscriber is away with the phone off all day. */
     public boolean away(Subscriber s, long epochDay) {
         return habits.away(s.personId, epochDay);
+    }
+
+    /** The keyed order the lines live in, cut into households. */
+    public Settlement settlement() {
+        return settlement;
     }
 
     /** The calendar of every line: holders, phones, SIMs. */
@@ -115,19 +126,23 @@ public final class Population {
         writeDigits(msin.permute((long) (version.sim() % simsPerLine) * size + id), imsi, imsiPrefix.length);
         long msisdn = msisdnOf(id);
 
+        // The home is the household's (all lines of a household share it), wherever the settlement order puts it.
+        int household = settlement.householdStart(settlement.position(id));
+        double[] home = new double[2];
+        country.home((household + 0.5) / size, Seeds.hash(seed, household, 3, Seeds.Purpose.SETTLEMENT), home);
         UniformRandomProvider rng = Seeds.stream(seed, person, 0, Seeds.Purpose.PLACES);
-        int homeSite = rng.nextInt(network.siteCount());
+        int homeSite = network.nearestSite(home[0], home[1]);
         int homeSector = rng.nextInt(CellNetwork.SECTORS);
         int workSite = homeSite;
         int workSector = homeSector;
-        if (rng.nextDouble() < tables.profile.mobility().workerShare()) {
-            workSite = siteNear(homeSite, tables.profile.mobility().workDistanceMedianKm(), rng);
+        MobilityProfile mobility = tables.profile.mobility();
+        if (rng.nextDouble() < mobility.workerShare()) {
+            double km = mobility.workDistanceMedianKm() * Math.exp(0.8 * Quantiles.standardNormal(rng.nextDouble()));
+            double angle = rng.nextDouble() * 2 * Math.PI;
+            workSite = network.nearestSite(home[0] + km * Math.cos(angle), home[1] + km * Math.sin(angle));
             workSector = rng.nextInt(CellNetwork.SECTORS);
         }
-        int[] others = new int[tables.profile.mobility().otherPlaces()];
-        for (int i = 0; i < others.length; i++) {
-            others[i] = siteNear(rng.nextBoolean() ? homeSite : workSite, 2.0, rng);
-        }
+        double range = Math.exp(mobility.exploration().rangeSigma() * Quantiles.standardNormal(rng.nextDouble()));
         double mix = profile.serviceMixSigma();
         long t = Seeds.mix(h4);
         double voice = activity * Quantiles.logNormalWithMean(Seeds.unit(t), 1.0, mix);
@@ -137,15 +152,7 @@ public final class Population {
         double data = activity * Quantiles.logNormalWithMean(Seeds.unit(t), 1.0, mix);
         return new Subscriber(id, version.tenure(), person, plan, activity, voice, sms, data, imsi, msisdn,
                 version.tenureStart(), version.validFrom(), version.validTo(), version.phone(), version.began(),
-                homeSite, homeSector, workSite, workSector, others);
-    }
-
-    /** A site at a log-normally distributed distance (median given) in a random direction. */
-    private int siteNear(int site, double medianKm, UniformRandomProvider rng) {
-        double km = medianKm * Math.exp(0.8 * Quantiles.standardNormal(rng.nextDouble()));
-        double cells = km / network.siteSpacingKm();
-        double angle = rng.nextDouble() * 2 * Math.PI;
-        return network.siteAt(network.row(site) + cells * Math.sin(angle), network.column(site) + cells * Math.cos(angle));
+                homeSite, homeSector, workSite, workSector, home[0], home[1], range);
     }
 
     /** The MSISDN of subscriber {@code id}. */

@@ -111,7 +111,8 @@ public record DropReport(
      * @param subscribersWithFastChange followed subscribers with at least one such change
      */
     public record Mobility(Summary radiusOfGyrationKm, double radiusP99OverMedian, int followedSubscribers,
-            long siteChanges, double fastChangeShare, double subscribersWithFastChange) {
+            long siteChanges, double fastChangeShare, double subscribersWithFastChange, int days,
+            double distinctSitesFirstWeek, double distinctSitesAllDays, double distinctSitesGrowthExponent) {
     }
 
     /**

@@ -12,10 +12,12 @@ import org.cdrgen.inspect.EventRecord.Column;
  * How subscribers move, from the home-network rows whose cell cells.csv places: each one's radius of
  * gyration (over all their rows), and the implied speed of consecutive rows at two sites in time order (for
  * the first {@link #FOLLOWED} subscribers of the population: their rows of a day are kept until it ends, so
- * memory stays bounded whatever the drop's size).
+ * memory stays bounded whatever the drop's size), and how the distinct sites they are seen at grow from the
+ * first week to the whole drop.
  */
 final class MobilityStatistics {
     static final int FOLLOWED = 20_000;
+    private static final int WEEK = 7;
     private static final double KM_PER_DEGREE = 111.32;
     private static final double FAST_KMH = 300;
 
@@ -31,6 +33,10 @@ final class MobilityStatistics {
     private long siteChanges;
     private long fastChanges;
     private boolean[] movedFast = new boolean[FOLLOWED];
+    /** Per followed subscriber: the distinct sites seen so far, and how many by the end of the first week. */
+    private final List<java.util.Set<Long>> places = new ArrayList<>();
+    private int[] placesFirstWeek = new int[0];
+    private int days;
 
     MobilityStatistics(Map<Long, double[]> sites) {
         this.sites = sites;
@@ -67,11 +73,21 @@ final class MobilityStatistics {
                 today.add(new ArrayList<>());
             }
             today.get(sub).add(new double[] {Instant.parse(row.get(Column.START_TIME)).toEpochMilli(), at[0], at[1]});
+            while (places.size() <= sub) {
+                places.add(new java.util.HashSet<>());
+            }
+            places.get(sub).add(Math.round(at[0] * 1000) << 32 ^ Math.round(at[1] * 1000));
         }
     }
 
     /** Puts a day's rows of each followed subscriber in time order and counts their moves. */
     void endDay() {
+        if (++days == WEEK) {
+            placesFirstWeek = new int[places.size()];
+            for (int sub = 0; sub < places.size(); sub++) {
+                placesFirstWeek[sub] = places.get(sub).size();
+            }
+        }
         for (int sub = 0; sub < today.size(); sub++) {
             List<double[]> rows = today.get(sub);
             if (rows.isEmpty()) {
@@ -108,14 +124,28 @@ final class MobilityStatistics {
         Summary rg = radius.summarize();
         int followed = 0;
         int fast = 0;
+        long placesWeek = 0;
+        long placesAll = 0;
+        int withWeek = 0;
         for (int s = 0; s < Math.min(FOLLOWED, today.size()); s++) {
             if (last.containsKey(s)) {
                 followed++;
                 fast += movedFast[s] ? 1 : 0;
+                if (s < placesFirstWeek.length && placesFirstWeek[s] > 0) {
+                    withWeek++;
+                    placesWeek += placesFirstWeek[s];
+                    placesAll += places.get(s).size();
+                }
             }
         }
+        double weekMean = withWeek == 0 ? Double.NaN : (double) placesWeek / withWeek;
+        double allMean = withWeek == 0 ? Double.NaN : (double) placesAll / withWeek;
+        // S(t) ~ t^mu between the first week and the whole drop (Song et al. 2010 measure mu = 0.6).
+        double exponent = days >= 2 * WEEK && withWeek > 0 ? Math.log(allMean / weekMean) / Math.log((double) days / WEEK)
+                : Double.NaN;
         return new DropReport.Mobility(rg, rg.p99() / rg.median(), followed, siteChanges,
-                Fractions.share(fastChanges, siteChanges), Fractions.share(fast, followed));
+                Fractions.share(fastChanges, siteChanges), Fractions.share(fast, followed), days, weekMean, allMean,
+                exponent);
     }
 
     /** A site's position in km (x east, y north) from a point, by the local flat-earth approximation. */

@@ -138,6 +138,11 @@ public final class TextReport {
         pair("site changes", count(m.siteChanges()) + " between consecutive rows of " + count(m.followedSubscribers())
                 + " followed subscribers; " + percent(m.fastChangeShare()) + " imply more than 300 km/h ("
                 + percent(m.subscribersWithFastChange()) + " of them have one)");
+        if (Double.isFinite(m.distinctSitesGrowthExponent())) {
+            pair("distinct sites", String.format(Locale.ROOT, "%.1f in the first 7 days, %.1f in all %d (mean per"
+                    + " followed subscriber): grow as t^%.2f", m.distinctSitesFirstWeek(), m.distinctSitesAllDays(),
+                    m.days(), m.distinctSitesGrowthExponent()));
+        }
     }
 
     private void data(DropReport.Data d) {

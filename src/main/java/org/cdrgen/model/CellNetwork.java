@@ -1,10 +1,12 @@
 package org.cdrgen.model;
 
 /**
- * The synthetic radio network: sites on a jittered grid, three sectors each, and one cell per sector for
- * every radio layer the site carries. Cell identities are built as 3GPP builds them: a 16-bit CI within a
- * LAC for GERAN/UTRAN, ECI = eNB id (20 bits) << 8 | cell for E-UTRAN, NCI = gNB id (22 bits) << 14 | cell
- * for NR. A cell is identified by (rat_type, tac, cell_id); ECI and NCI are also unique on their own.
+ * The synthetic radio network: sites where the country's people are (see NetworkBuilder), three sectors
+ * each, and one cell per sector for every radio layer the site carries. Positions are km east and north of
+ * the country's origin; site ids run along a space-filling curve, so a range of ids (a tracking area, an
+ * MSC's area) is a compact patch of the map. Cell identities are built as 3GPP builds them: a 16-bit CI
+ * within a LAC for GERAN/UTRAN, ECI = eNB id (20 bits) << 8 | cell for E-UTRAN, NCI = gNB id (22 bits) << 14
+ * | cell for NR. A cell is identified by (rat_type, tac, cell_id); ECI and NCI are also unique on their own.
  */
 public final class CellNetwork {
     public static final int SECTORS = 3;
@@ -14,7 +16,8 @@ public final class CellNetwork {
     /** LAC/TAC values 0 and 0xFFFE are reserved (TS 23.003), so areas are numbered 1..65533. */
     private static final int MAX_AREAS = 65_533;
 
-    private final int gridSide;
+    private final double[] x;
+    private final double[] y;
     private final double[] latitude;
     private final double[] longitude;
     private final int[] azimuthOffset;
@@ -22,23 +25,25 @@ public final class CellNetwork {
     private final byte[] layers;
     private final int sitesPerTrackingArea;
     private final int sitesPerMsc;
-    private final double siteSpacingKm;
+    private final SiteIndex index;
     /** Per (site, wished RAT, phone's best RAT): the RAT served, or -1 when the site has no layer the phone has. */
     private final byte[] servedRat;
     /** Per phone's best RAT: the site that serves a phone at each site (itself, or the nearest with a layer the
      * phone has); null when every site has one. */
     private final int[][] servingSite;
 
-    public CellNetwork(int gridSide, double[] latitude, double[] longitude, int[] azimuthOffset, byte[] layers,
-            int sitesPerTrackingArea, int sitesPerMsc, double siteSpacingKm) {
-        this.gridSide = gridSide;
+    /** @param x km east of the origin, per site; y km north; latitude, longitude the same positions in degrees */
+    public CellNetwork(double[] x, double[] y, double[] latitude, double[] longitude, int[] azimuthOffset, byte[] layers,
+            int sitesPerTrackingArea, int sitesPerMsc) {
+        this.x = x;
+        this.y = y;
         this.latitude = latitude;
         this.longitude = longitude;
         this.azimuthOffset = azimuthOffset;
         this.layers = layers;
         this.sitesPerTrackingArea = sitesPerTrackingArea;
         this.sitesPerMsc = sitesPerMsc;
-        this.siteSpacingKm = siteSpacingKm;
+        this.index = new SiteIndex(x, y);
         // Looked up for every event, so worked out once per site, wished RAT and phone.
         int n = RATS.length;
         this.servedRat = new byte[layers.length * n * n];
@@ -60,8 +65,23 @@ public final class CellNetwork {
         return layers.length;
     }
 
-    public double siteSpacingKm() {
-        return siteSpacingKm;
+    /** km east of the country's origin. */
+    public double x(int site) {
+        return x[site];
+    }
+
+    /** km north of the country's origin. */
+    public double y(int site) {
+        return y[site];
+    }
+
+    public double distanceKm(int a, int b) {
+        return Math.hypot(x[a] - x[b], y[a] - y[b]);
+    }
+
+    /** The site nearest to a point of the map (km east, km north of the origin). */
+    public int nearestSite(double east, double north) {
+        return index.nearest(east, north, null, 0);
     }
 
     public double latitude(int site) {
@@ -118,39 +138,20 @@ public final class CellNetwork {
         return -1;
     }
 
-    /**
-     * For every site, the nearest site (in grid steps, breadth first from all of them at once) that carries a
-     * layer up to {@code best}; null when every site does.
-     */
+    /** For every site, the nearest site that carries a layer up to {@code best}; null when every site does. */
     private int[] nearestSitesWithLayerUpTo(RatType best) {
         int sites = layers.length;
         int mask = (1 << (best.ordinal() + 1)) - 1;
-        int[] nearest = new int[sites];
-        int[] queue = new int[sites];
-        int head = 0;
-        int tail = 0;
-        java.util.Arrays.fill(nearest, -1);
+        int served = 0;
         for (int site = 0; site < sites; site++) {
-            if ((layers[site] & mask) != 0) {
-                nearest[site] = site;
-                queue[tail++] = site;
-            }
+            served += (layers[site] & mask) != 0 ? 1 : 0;
         }
-        if (tail == sites || tail == 0) {
+        if (served == sites || served == 0) {
             return null; // all served where they are; or no site at all has such a layer (the profile forbids it)
         }
-        while (head < tail) {
-            int site = queue[head++];
-            int row = row(site);
-            int column = column(site);
-            int[] neighbours = {row > 0 ? site - gridSide : -1, site + gridSide < sites ? site + gridSide : -1,
-                    column > 0 ? site - 1 : -1, column + 1 < gridSide && site + 1 < sites ? site + 1 : -1};
-            for (int next : neighbours) {
-                if (next >= 0 && nearest[next] < 0) {
-                    nearest[next] = nearest[site];
-                    queue[tail++] = next;
-                }
-            }
+        int[] nearest = new int[sites];
+        for (int site = 0; site < sites; site++) {
+            nearest[site] = (layers[site] & mask) != 0 ? site : index.nearest(x[site], y[site], layers, mask);
         }
         return nearest;
     }
@@ -178,21 +179,5 @@ public final class CellNetwork {
                 // A CI is unique within its LAC: number the sectors of the area's sites from 1.
                 return (site % sitesPerTrackingArea) * (long) SECTORS + sector + 1;
         }
-    }
-
-    /** The site nearest to a point given in grid units (row, column), clamped to the network. */
-    public int siteAt(double row, double column) {
-        int r = (int) Math.max(0, Math.min(gridSide - 1, Math.round(row)));
-        int c = (int) Math.max(0, Math.min(gridSide - 1, Math.round(column)));
-        int site = r * gridSide + c;
-        return Math.min(site, siteCount() - 1);
-    }
-
-    public int row(int site) {
-        return site / gridSide;
-    }
-
-    public int column(int site) {
-        return site % gridSide;
     }
 }

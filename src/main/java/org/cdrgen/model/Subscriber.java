@@ -37,7 +37,11 @@ public final class Subscriber {
     public final int homeSite;
     /** Equal to {@link #homeSite} for people without a separate work place. */
     public final int workSite;
-    public final int[] otherSites;
+    /** Where the home is on the country's map (km east, north of its origin): the holder's outings start there. */
+    public final double homeX;
+    public final double homeY;
+    /** How far this person ranges on outings (a multiplier of the profile's jump lengths, log-normal). */
+    public final double range;
     /** The sector of each place this subscriber usually sees (home, work, other...). */
     public final int homeSector;
     public final int workSector;
@@ -45,7 +49,7 @@ public final class Subscriber {
     public Subscriber(int id, int tenure, long personId, Plan plan, double activity, double voiceLevel, double smsLevel,
             double dataLevel, byte[] imsi, long msisdn, long activationEpochDay, long validFromEpochDay,
             long validToEpochDay, int phoneGeneration, VersionChange began, int homeSite, int homeSector, int workSite, int workSector,
-            int[] otherSites) {
+            double homeX, double homeY, double range) {
         this.id = id;
         this.tenure = tenure;
         this.personId = personId;
@@ -66,7 +70,9 @@ public final class Subscriber {
         this.homeSector = homeSector;
         this.workSite = workSite;
         this.workSector = workSector;
-        this.otherSites = otherSites;
+        this.homeX = homeX;
+        this.homeY = homeY;
+        this.range = range;
     }
 
     /** Whether this version (holder, SIM and phone) is the line's identity on a day: only then has it rows. */
