@@ -8,22 +8,26 @@ import java.util.Arrays;
  * O(log n) nodes for a point among the sites, allocation-free.
  */
 final class SiteIndex {
-    private final double[] x;
-    private final double[] y;
-    /** Site ids in tree order. */
-    private final int[] tree;
+    /** Site ids, and their positions, in tree order (positions copied for locality). */
+    private final int[] tsite;
+    private final double[] tx;
+    private final double[] ty;
 
     SiteIndex(double[] x, double[] y) {
-        this.x = x;
-        this.y = y;
-        this.tree = new int[x.length];
-        for (int i = 0; i < tree.length; i++) {
-            tree[i] = i;
+        this.tsite = new int[x.length];
+        for (int i = 0; i < tsite.length; i++) {
+            tsite[i] = i;
         }
-        build(0, tree.length, 0);
+        build(x, y, tsite, 0, tsite.length, 0);
+        this.tx = new double[x.length];
+        this.ty = new double[x.length];
+        for (int i = 0; i < tsite.length; i++) {
+            tx[i] = x[tsite[i]];
+            ty[i] = y[tsite[i]];
+        }
     }
 
-    private void build(int from, int to, int depth) {
+    private static void build(double[] x, double[] y, int[] tree, int from, int to, int depth) {
         if (to - from <= 1) {
             return;
         }
@@ -38,45 +42,63 @@ final class SiteIndex {
             tree[i] = range[i - from];
         }
         int mid = (from + to) >>> 1;
-        build(from, mid, depth + 1);
-        build(mid + 1, to, depth + 1);
+        build(x, y, tree, from, mid, depth + 1);
+        build(x, y, tree, mid + 1, to, depth + 1);
     }
 
-    /** Each thread's best-so-far of a query: {squared distance, site}. */
-    private static final ThreadLocal<double[]> FOUND = ThreadLocal.withInitial(() -> new double[2]);
+    /** A query's point and best-so-far; one per thread, so queries allocate nothing. */
+    private final class Query {
+        double px;
+        double py;
+        byte[] layers;
+        int mask;
+        double bestDistance;
+        int best;
+
+        void search(int from, int to, int depth) {
+            while (to > from) {
+                int mid = (from + to) >>> 1;
+                double dx = tx[mid] - px;
+                double dy = ty[mid] - py;
+                double d = dx * dx + dy * dy;
+                if (d <= bestDistance) {
+                    int site = tsite[mid];
+                    if ((layers == null || (layers[site] & mask) != 0) && (d < bestDistance || site < best)) {
+                        bestDistance = d;
+                        best = site;
+                    }
+                }
+                double delta = (depth & 1) == 0 ? -dx : -dy;
+                depth++;
+                if (delta < 0) {
+                    search(from, mid, depth);
+                    if (delta * delta > bestDistance) {
+                        return;
+                    }
+                    from = mid + 1;
+                } else {
+                    search(mid + 1, to, depth);
+                    if (delta * delta > bestDistance) {
+                        return;
+                    }
+                    to = mid;
+                }
+            }
+        }
+    }
+
+    private final ThreadLocal<Query> queries = ThreadLocal.withInitial(Query::new);
 
     /** The site nearest to (px, py) among those whose layer bits meet {@code mask}, all when layers is null (-1 if none). */
     int nearest(double px, double py, byte[] layers, int mask) {
-        double[] found = FOUND.get();
-        found[0] = Double.POSITIVE_INFINITY;
-        found[1] = -1;
-        search(0, tree.length, 0, px, py, layers, mask, found);
-        return (int) found[1];
-    }
-
-    private void search(int from, int to, int depth, double px, double py, byte[] layers, int mask, double[] found) {
-        while (to > from) {
-            int mid = (from + to) >>> 1;
-            int site = tree[mid];
-            double dx = x[site] - px;
-            double dy = y[site] - py;
-            double d = dx * dx + dy * dy;
-            if ((layers == null || (layers[site] & mask) != 0) && (d < found[0] || d == found[0] && site < found[1])) {
-                found[0] = d;
-                found[1] = site;
-            }
-            double delta = (depth & 1) == 0 ? px - x[site] : py - y[site];
-            int nearFrom = delta < 0 ? from : mid + 1;
-            int nearTo = delta < 0 ? mid : to;
-            int farFrom = delta < 0 ? mid + 1 : from;
-            int farTo = delta < 0 ? to : mid;
-            search(nearFrom, nearTo, depth + 1, px, py, layers, mask, found);
-            if (delta * delta > found[0]) {
-                return;
-            }
-            from = farFrom;
-            to = farTo;
-            depth++;
-        }
+        Query q = queries.get();
+        q.px = px;
+        q.py = py;
+        q.layers = layers;
+        q.mask = mask;
+        q.bestDistance = Double.POSITIVE_INFINITY;
+        q.best = -1;
+        q.search(0, tsite.length, 0);
+        return q.best;
     }
 }
