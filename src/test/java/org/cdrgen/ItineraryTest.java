@@ -62,7 +62,9 @@ class ItineraryTest {
                 for (CSVRecord r : csv.records()) {
                     double[] at = where.get(r.get(csv.column("rat_type")) + "/" + r.get(csv.column("tac")) + "/"
                             + r.get(csv.column("cell_id")));
-                    if (at != null) {
+                    boolean event = !r.get(csv.column("event_type")).equals("DATA")
+                            || r.get(csv.column("record_sequence_number")).equals("1");
+                    if (at != null && event) {
                         double t = Instant.parse(r.get(csv.column("start_time"))).toEpochMilli() / 1000.0;
                         track.computeIfAbsent(r.get(csv.column("served_msisdn")), k -> new ArrayList<>())
                                 .add(new double[] {t, at[0], at[1]});

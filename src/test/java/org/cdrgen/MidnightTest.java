@@ -199,8 +199,8 @@ class MidnightTest {
                         () -> "sequence numbers not consecutive: " + previous + " / " + next);
                 v.check(next.ms("start_time") == previous.ms("end_time"),
                         () -> "gap or overlap between partial records: " + previous + " / " + next);
-                v.check(Set.of(16L, 17L).contains(previous.num("cause_for_term")),
-                        () -> "a record followed by another closes for volume or time: " + previous);
+                v.check(Set.of(16L, 17L, 18L, 22L).contains(previous.num("cause_for_term")),
+                        () -> "a record followed by another closes for volume, time, serving-node or RAT change: " + previous);
                 for (String c : List.of("apn", "recording_entity", "served_imei")) {
                     v.check(next.is(c, previous.get(c)), () -> c + " changes within a session: " + previous + " / " + next);
                 }

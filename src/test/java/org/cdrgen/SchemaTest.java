@@ -474,7 +474,7 @@ class SchemaTest {
             v.check(end >= start, () -> "end before start: " + e);
             v.check(e.num("duration_s") >= 0 && e.num("duration_s") == (end - start) / 1000,
                     () -> "DATA duration_s == (end - start)/1000: " + e);
-            v.check(Set.of(0L, 16L, 17L, 22L).contains(e.num("cause_for_term")),
+            v.check(Set.of(0L, 16L, 17L, 18L, 22L).contains(e.num("cause_for_term")),
                     () -> "DATA causeForRecClosing: " + e);
             v.check(e.get("recording_entity").matches("PGW\\d+"), () -> "DATA recording_entity is a PGW: " + e);
             // charging_id identifies a session within its gateway; group per subscriber to rule out strangers.
@@ -501,8 +501,8 @@ class SchemaTest {
                     v.check(e.ms("start_time") == previous.ms("end_time"),
                             () -> "partial record does not start where the previous one ended:\n    " + previous
                                     + "\n    " + e);
-                    v.check(Set.of(16L, 17L).contains(previous.num("cause_for_term")),
-                            () -> "a record followed by another partial record closes for volume (16) or time (17): "
+                    v.check(Set.of(16L, 17L, 18L, 22L).contains(previous.num("cause_for_term")),
+                            () -> "a record followed by another partial record closes for volume (16), time (17), serving-node (18) or RAT (22) change: "
                                     + previous);
                     v.check(e.is("apn", previous.get("apn")) && e.is("recording_entity", previous.get("recording_entity")),
                             () -> "partial records of one session share apn and gateway: " + e);

@@ -74,7 +74,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
         this.hours = new HourSamplers(model.tables.dataHours, model.tables.visitedZone, rng);
         this.apn = model.tables.apn.bind(rng);
         this.ratWish = model.tables.dataRat.bind(placeRng);
-        this.records = new PartialRecords(data);
+        this.records = new PartialRecords(data, peakBytesPerSecond);
         this.earlierDays = new EarlierDays(model.profile, MAX_SESSION_S * 1000);
         this.reach = new SessionReach(data, 1 / (slowest * largestApnFactor));
     }
@@ -180,13 +180,42 @@ final class DataGenerator extends ServiceGenerator implements Service {
             if (start + durationS * 1000 <= rowDay.startMs()) {
                 continue; // an earlier day's session that ended before rowDay: nothing of it to write
             }
-            long sessionKey = Seeds.hash(placeSeed, i);
-            PartyDay holder = party;
-            records.write(session, start, durationS, downlink, uplink, rowDay, out, (record, sequence) -> {
-                placeRng.switchTo(new SplitMix64(Seeds.hash(sessionKey, sequence)));
-                DayCalendar recordDay = record.startMs >= rowDay.startMs() ? rowDay : sessionDay;
-                placement.move(record, holder.subscriber(), holder.handset().bestRat(), recordDay, record.startMs, placeRng);
-            });
+            following.start(party, Seeds.hash(placeSeed, i), sessionDay, rowDay, placement);
+            records.write(session, start, durationS, downlink, uplink, rowDay, out, following);
+        }
+    }
+
+    private final Following following = new Following();
+
+    /** Follows a session's subscriber from record to record (see {@link PartialRecords.Relocation}). */
+    private final class Following implements PartialRecords.Relocation {
+        private PartyDay holder;
+        private long sessionKey;
+        private DayCalendar sessionDay;
+        private DayCalendar rowDay;
+        private Placement placement;
+
+        void start(PartyDay party, long key, DayCalendar day, DayCalendar written, Placement where) {
+            holder = party;
+            sessionKey = key;
+            sessionDay = day;
+            rowDay = written;
+            placement = where;
+        }
+
+        private DayCalendar dayOf(EventRow record) {
+            return record.startMs >= rowDay.startMs() ? rowDay : sessionDay;
+        }
+
+        @Override
+        public void place(EventRow record, int sequence) {
+            placeRng.switchTo(new SplitMix64(Seeds.hash(sessionKey, sequence)));
+            placement.move(record, holder.subscriber(), holder.handset().bestRat(), dayOf(record), record.startMs, placeRng);
+        }
+
+        @Override
+        public long siteChangeMs(EventRow record, long endMs) {
+            return placement.siteChangeMs(record, holder.subscriber(), holder.handset().bestRat(), dayOf(record), endMs);
         }
     }
 

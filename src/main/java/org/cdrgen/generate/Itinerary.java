@@ -3,6 +3,7 @@ package org.cdrgen.generate;
 import org.apache.commons.rng.core.source64.SplitMix64;
 import org.cdrgen.config.MobilityProfile;
 import org.cdrgen.model.CellNetwork;
+import org.cdrgen.model.RatType;
 import org.cdrgen.model.Subscriber;
 
 /**
@@ -118,6 +119,15 @@ final class Itinerary {
                 }
                 stop(s.homeSite, s.homeSector, true, home);
                 t = home;
+            }
+        }
+        if (site[stops - 1] != s.homeSite || !usual[stops - 1]) {
+            // Home by midnight, leaving earlier if need be: the next day starts there.
+            long back = travelMs(site[stops - 1], s.homeSite);
+            long leave = Math.max(arrive[stops - 1], Math.min(depart[stops - 1], day.endMs() - back - MINUTE));
+            if (leave + back < day.endMs()) {
+                depart[stops - 1] = leave;
+                stop(s.homeSite, s.homeSector, true, leave + back);
             }
         }
         depart[stops - 1] = Long.MAX_VALUE;
@@ -245,17 +255,80 @@ final class Itinerary {
 
     private int lastStop;
 
-    /** The site serving where the subscriber is at an instant: a stay's site, or one along the way. */
-    int siteAt(long epochMs) {
+    /**
+     * The site serving where the subscriber is at an instant: a stay's site, or one along the way. It is the
+     * site of the instant's whole second, so a change of site (a handover) happens on a whole second, the same
+     * for every record open then.
+     */
+    int siteAt(long instantMs) {
+        long epochMs = Math.floorDiv(instantMs, 1000) * 1000;
         int i = stopAt(epochMs);
         if (epochMs < depart[i] || i + 1 >= stops) {
             return site[i];
         }
-        double f = (double) (epochMs - depart[i]) / Math.max(1, arrive[i + 1] - depart[i]);
+        double f = Math.max(0, (double) (epochMs - depart[i]) / Math.max(1, arrive[i + 1] - depart[i]));
         int a = site[i];
         int b = site[i + 1];
         return network.nearestSite(network.x(a) + f * (network.x(b) - network.x(a)),
                 network.y(a) + f * (network.y(b) - network.y(a)));
+    }
+
+    /** The site serving a phone whose best RAT is {@code best} where the subscriber is at an instant. */
+    private int servingAt(long epochMs, RatType best) {
+        return network.servingSite(siteAt(epochMs), best);
+    }
+
+    /**
+     * The first instant after {@code fromMs} and before {@code endMs} at which the site serving the phone is no
+     * longer the one serving it at {@code fromMs}; -1 if there is none. Sites change on whole seconds only (see
+     * {@link #siteAt}), so every record of the subscriber open then changes at the same instant. Stays keep
+     * their site; trips are walked in steps of {@link #STEP_S} seconds (and the last second before the end), and the change
+     * found to the second between two.
+     */
+    long siteChangeMs(long fromMs, long endMs, RatType best) {
+        long second = Math.floorDiv(fromMs, 1000);
+        int i = stopAt(second * 1000);
+        if (i + 1 >= stops || second * 1000 < depart[i] && Math.floorDiv(depart[i] + 999, 1000) * 1000 >= endMs) {
+            return -1; // the record ends where it started (most do)
+        }
+        int first = servingAt(second * 1000, best);
+        long same = second;
+        long next = Math.max(second + 1, Math.floorDiv(depart[i] + 999, 1000));
+        long lastSecond = Math.floorDiv(endMs - 1, 1000);
+        while (next <= lastSecond) {
+            long t = next * 1000;
+            int j = stopAt(t);
+            if (servingAt(t, best) != first) {
+                return firstChange(same, next, first, best) * 1000;
+            }
+            if (t < depart[j] || j + 1 >= stops) {
+                if (j + 1 >= stops) {
+                    return -1;
+                }
+                same = Math.floorDiv(depart[j] + 999, 1000) - 1; // the stay's last second
+                next = same + 1;
+            } else {
+                same = next;
+                // The last second before the end is looked at too: a change between the steps is not missed.
+                next = next < lastSecond ? Math.min(next + STEP_S, lastSecond) : next + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static final long STEP_S = 15;
+
+    /** The first whole second in (same, other] at which the serving site is not {@code first}. */
+    private long firstChange(long same, long other, int first, RatType best) {
+        while (other - same > 1) {
+            long mid = (same + other) >>> 1;
+            if (servingAt(mid * 1000, best) != first) {
+                other = mid;
+            } else {
+                same = mid;
+            }
+        }
+        return other;
     }
 
     /** The sector of a stay (-1 on the way: any sector). */

@@ -45,6 +45,17 @@ final class Placement {
     }
 
     /**
+     * The instant after a home-network record's start, before {@code endMs}, at which the site serving the
+     * subscriber changes; -1 if it does not (abroad: the visited network's cells are not followed).
+     */
+    long siteChangeMs(EventRow row, Subscriber s, RatType best, DayCalendar day, long endMs) {
+        if (row.roaming) {
+            return -1;
+        }
+        return itinerary(s, day).siteChangeMs(row.startMs, endMs, best);
+    }
+
+    /**
      * Sets a home-network row's tac, cell_id and rat_type where the itinerary has the subscriber then; returns
      * the serving site. At home or work people move between rooms and sectors; on the way any sector serves.
      */

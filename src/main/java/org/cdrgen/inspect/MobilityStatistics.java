@@ -10,7 +10,8 @@ import org.cdrgen.inspect.EventRecord.Column;
 
 /**
  * How subscribers move, from the home-network rows whose cell cells.csv places: each one's radius of
- * gyration (over all their rows), and the implied speed of consecutive rows at two sites in time order (for
+ * gyration (over all their rows), and the implied speed of consecutive events (rows but a data session's
+ * later records) at two sites in time order (for
  * the first {@link #FOLLOWED} subscribers of the population: their rows of a day are kept until it ends, so
  * memory stays bounded whatever the drop's size), and how the distinct sites they are seen at grow from the
  * first week to the whole drop.
@@ -72,7 +73,11 @@ final class MobilityStatistics {
             while (today.size() <= sub) {
                 today.add(new ArrayList<>());
             }
-            today.get(sub).add(new double[] {Instant.parse(row.get(Column.START_TIME)).toEpochMilli(), at[0], at[1]});
+            // Speeds are between events: a data session's later records start at a limit or a handover, not
+            // at anything the subscriber did (a handover's two sites are a cell boundary apart, not a trip).
+            if (!"DATA".equals(row.get(Column.EVENT_TYPE)) || row.getLong(Column.RECORD_SEQUENCE_NUMBER) <= 1) {
+                today.get(sub).add(new double[] {Instant.parse(row.get(Column.START_TIME)).toEpochMilli(), at[0], at[1]});
+            }
             while (places.size() <= sub) {
                 places.add(new java.util.HashSet<>());
             }
