@@ -6,6 +6,7 @@ import org.cdrgen.config.DataProfile;
 import org.cdrgen.model.Direction;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.EventType;
+import org.cdrgen.model.RatType;
 import org.cdrgen.model.Subscriber;
 
 /**
@@ -151,6 +152,19 @@ final class DataGenerator extends ServiceGenerator implements Service {
             placeRng.switchTo(new SplitMix64(Seeds.hash(placeSeed, i)));
             describe(party, sessionDay, start, model.tables.apnBytes[apnIndex], chargingId, gateway, placement);
             int rat = session.ratType.ordinal();
+            if (session.ratType == RatType.GERAN && sessionDay == rowDay) {
+                long callEnd = geranCallAt(out, start);
+                if (callEnd > 0) {
+                    // No DTM: on 2G a packet session waits for the subscriber's call to end.
+                    start = callEnd + 2_000;
+                    if (start >= rowDay.endMs()) {
+                        continue;
+                    }
+                    placeRng.switchTo(new SplitMix64(Seeds.hash(placeSeed, i)));
+                    describe(party, sessionDay, start, model.tables.apnBytes[apnIndex], chargingId, gateway, placement);
+                    rat = session.ratType.ordinal();
+                }
+            }
             if (rat < apnMinRat[apnIndex]) {
                 continue; // no such PDN on this radio (IMS needs LTE or NR): the session is not set up
             }
@@ -177,6 +191,16 @@ final class DataGenerator extends ServiceGenerator implements Service {
                 downlink *= fit;
                 uplink *= fit;
             }
+            if (session.ratType == RatType.GERAN && sessionDay == rowDay) {
+                long callStart = geranCallFrom(out, start, start + durationS * 1000);
+                if (callStart > 0) {
+                    // ... and one open on 2G when a call begins ends there (no DTM: no packets during the call).
+                    long keptS = Math.max(1, (callStart - start) / 1000);
+                    downlink *= (double) keptS / durationS;
+                    uplink *= (double) keptS / durationS;
+                    durationS = keptS;
+                }
+            }
             if (start + durationS * 1000 <= rowDay.startMs()) {
                 continue; // an earlier day's session that ended before rowDay: nothing of it to write
             }
@@ -186,6 +210,35 @@ final class DataGenerator extends ServiceGenerator implements Service {
     }
 
     private final Following following = new Following();
+
+    /**
+     * The end of the subscriber's answered 2G call under way at an instant (their own voice rows of the day
+     * are in the batch already: voice runs first), or -1. Phones and network have no DTM (GPRS class B): a
+     * packet session does not run on GERAN during a circuit call.
+     */
+    private static long geranCallAt(RowBatch out, long instant) {
+        for (int r = 0; r < out.size(); r++) {
+            EventRow row = out.get(r);
+            if (row.eventType == EventType.VOICE && row.answerMs >= 0 && row.ratType == RatType.GERAN
+                    && row.answerMs <= instant && instant < row.endMs) {
+                return row.endMs;
+            }
+        }
+        return -1;
+    }
+
+    /** The start of the first answered 2G call of the subscriber that begins in (from, to), or -1. */
+    private static long geranCallFrom(RowBatch out, long from, long to) {
+        long first = -1;
+        for (int r = 0; r < out.size(); r++) {
+            EventRow row = out.get(r);
+            if (row.eventType == EventType.VOICE && row.answerMs > from && row.answerMs < to
+                    && row.ratType == RatType.GERAN && (first < 0 || row.answerMs < first)) {
+                first = row.answerMs;
+            }
+        }
+        return first;
+    }
 
     /** Follows a session's subscriber from record to record (see {@link PartialRecords.Relocation}). */
     private final class Following implements PartialRecords.Relocation {
