@@ -44,14 +44,16 @@ public final class NetworkBuilder {
         double minX = Arrays.stream(px).min().orElse(0);
         double minY = Arrays.stream(py).min().orElse(0);
         double side = Math.max(1e-9, Math.max(Arrays.stream(px).max().orElse(0) - minX, Arrays.stream(py).max().orElse(0) - minY));
+        // Hilbert index (32 bits) then the draw's number (20 bits, sites <= 2^20): one primitive sort.
         long[] keyed = new long[sites];
-        Integer[] order = new Integer[sites];
         for (int s = 0; s < sites; s++) {
-            keyed[s] = Country.hilbertIndex(px[s], py[s], minX, minY, side);
-            order[s] = s;
+            keyed[s] = Country.hilbertIndex(px[s], py[s], minX, minY, side) << 20 | s;
         }
-        Arrays.sort(order, Comparator.comparingLong((Integer s) -> keyed[s]).thenComparingInt(s -> s));
-
+        Arrays.sort(keyed);
+        int[] order = new int[sites];
+        for (int s = 0; s < sites; s++) {
+            order[s] = (int) (keyed[s] & ((1 << 20) - 1));
+        }
         double[] x = new double[sites];
         double[] y = new double[sites];
         double[] lat = new double[sites];

@@ -1,6 +1,5 @@
 package org.cdrgen.model;
 
-import java.util.Arrays;
 
 /**
  * Nearest-site lookup over irregularly placed sites: a 2-d tree stored in one array (the node of a range is its
@@ -31,15 +30,16 @@ final class SiteIndex {
         if (to - from <= 1) {
             return;
         }
-        boolean byX = (depth & 1) == 0;
-        Integer[] range = new Integer[to - from];
+        // Sorted as primitive keys: the coordinate in whole metres (offset to stay positive), then the site id.
+        double[] axis = (depth & 1) == 0 ? x : y;
+        long[] keys = new long[to - from];
         for (int i = from; i < to; i++) {
-            range[i - from] = tree[i];
+            long metres = Math.round(axis[tree[i]] * 1000) + (1L << 30);
+            keys[i - from] = metres << 21 | tree[i];
         }
-        Arrays.sort(range, (a, b) -> byX ? Double.compare(x[a], x[b]) != 0 ? Double.compare(x[a], x[b]) : a - b
-                : Double.compare(y[a], y[b]) != 0 ? Double.compare(y[a], y[b]) : a - b);
+        java.util.Arrays.sort(keys);
         for (int i = from; i < to; i++) {
-            tree[i] = range[i - from];
+            tree[i] = (int) (keys[i - from] & ((1 << 21) - 1));
         }
         int mid = (from + to) >>> 1;
         build(x, y, tree, from, mid, depth + 1);
