@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * gzip and zstd drops again (only those: every plain drop is unchanged): compressed files are now 2 MiB blocks,
  * each its own gzip member or zstd frame (with a content checksum), compressed in parallel, at level 1 by default,
  * and their manifest.json records compression_level; the crc32 drop (--checksum crc32) was added then.
+ * Recorded again for the social graph of overlapping communities (issue 14: households, neighbourhood
+ * circles, workplaces and weak ties instead of id blocks; the profile's contacts: keys changed).
  */
 class GoldenDropsTest {
     @TempDir
@@ -37,14 +39,14 @@ class GoldenDropsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 4a2bc4c85f6faffc468431700f581ef3e90ad435fb163b065c732d46b97c6c34",
-        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 4a2bc4c85f6faffc468431700f581ef3e90ad435fb163b065c732d46b97c6c34",
-        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 4a2bc4c85f6faffc468431700f581ef3e90ad435fb163b065c732d46b97c6c34",
-        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 1391c47613b26b31ecceca6a7efd75cf49a5a52e8487f2b0b7aa1f576a001ff2",
-        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 01b8982c5877f27b1677e1bf3c6035a616ea4af2b492f43d720e7efcf5266aef",
-        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 6a59961d70343a96e34a5208f8acaf2c56cfd9d8aa1c3fcd1e0ba655cc7b9c60",
-        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 2ad36af2e98e67475c21e2c47a65b7f92e2881981458b57ba872e136a426da5e",
-        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | 06d39bc98db3bfc0ad67ba473f9158169ca56bbbf70ef7826daee750dfd3ad3d"})
+        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | e5dc71eb4d72aaea48c21d4367adb741b0613e0674094f793f5defe311d7a1c9",
+        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | e5dc71eb4d72aaea48c21d4367adb741b0613e0674094f793f5defe311d7a1c9",
+        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | e5dc71eb4d72aaea48c21d4367adb741b0613e0674094f793f5defe311d7a1c9",
+        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 82d1867dab8305b4fbc04df82069a33aaf14bc1a084644a30eecaa411dc19456",
+        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | da5e5a47f33bf4b8ac600d165b6f98129fd865dfc941da6f72a0fdc7a1753a85",
+        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 77482bd45c52b20695e3063bd87c2366259f85a9748055d9c25ab9912b0492e4",
+        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | b8d2ea003a84badc7fc7d5c3702dcb42a9bd85610aec5242c724c011b3d0fdc8",
+        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | ea61bf2449a7e699ce8bf60cfb9edcc305eadd37449c7817819c1870c766bbb8"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");
         List<String> args = new ArrayList<>(List.of("--seed", "20260302", "--start-date", "2026-03-02", "--quiet",

@@ -11,9 +11,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@link ContactBook#build} of one subscriber per op, in a 100,000-subscriber population.
- * sequential: ids in order, as a chunk visits them (the community's wishes are cached, one community of
- * 200 per 200 ops); scattered: every op in another community (the 200 wishes are recomputed each time).
+ * {@link ContactBook#build} of one subscriber per op, in a 100,000-subscriber population (households,
+ * circles, a workplace and weak ties found through keyed orders, so the order of ids does not matter:
+ * sequential, ids in order as a chunk visits them; scattered, ids far apart).
  * logNormalQuantile: one contact-pool wish as build computes it (hash, inverse normal CDF, exp), for scale.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -29,11 +29,14 @@ public class ContactBookBenchmark {
         ContactBook book;
         boolean scattered;
         long next;
+        long day;
 
         @Setup
         public void setup() {
             GenerationModel model = BenchModels.builtIn(SUBSCRIBERS, 1);
-            book = new ContactBook(model.seed, model.population, model.otherParties, model.profile.contacts());
+            book = new ContactBook(model.seed, model.population, model.otherParties, model.profile.contacts(),
+                    model.profile.population());
+            day = model.day(0).epochDay;
             scattered = order.equals("scattered");
         }
     }
@@ -48,7 +51,7 @@ public class ContactBookBenchmark {
         long k = b.next++;
         // 40,009 is prime and above any community size: consecutive ops land in different communities.
         int id = (int) ((b.scattered ? k * 40_009 : k) % SUBSCRIBERS);
-        b.book.build(id);
+        b.book.build(id, id, b.day);
         return b.book.size();
     }
 

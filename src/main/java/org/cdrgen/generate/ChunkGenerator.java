@@ -30,11 +30,20 @@ public final class ChunkGenerator implements MtLeg.Parties {
     private int blockFirst;
     private int blockCount;
     private long blockEpochDay = Long.MIN_VALUE;
+    /**
+     * Callees outside the block, by id (direct-mapped): on-net ties reach anywhere in the base, but a caller
+     * calls their few strongest ties again and again, so the callee of an MT leg is mostly one met before.
+     */
+    private static final int CALLEES = 1 << 10;
+    private final PartyDay[] callees = new PartyDay[CALLEES];
+    private final int[] calleeIds = new int[CALLEES];
+    private final long[] calleeDays = new long[CALLEES];
 
     public ChunkGenerator(GenerationModel model) {
         this.model = model;
         Placement placement = new Placement(model);
-        this.contacts = new ContactBook(model.seed, model.population, model.otherParties, model.profile.contacts());
+        this.contacts = new ContactBook(model.seed, model.population, model.otherParties, model.profile.contacts(),
+                model.profile.population());
         this.services = Services.of(model, new MtLeg(model, placement, this));
         this.today = new SubscriberDay(contacts, placement, references);
     }
@@ -179,6 +188,14 @@ public final class ChunkGenerator implements MtLeg.Parties {
         if (day.epochDay == blockEpochDay && index >= 0 && index < blockCount) {
             return block[index];
         }
-        return build(subscriber, day);
+        int slot = subscriber & (CALLEES - 1);
+        if (callees[slot] != null && calleeIds[slot] == subscriber && calleeDays[slot] == day.epochDay) {
+            return callees[slot];
+        }
+        PartyDay party = build(subscriber, day);
+        callees[slot] = party;
+        calleeIds[slot] = subscriber;
+        calleeDays[slot] = day.epochDay;
+        return party;
     }
 }

@@ -3,265 +3,360 @@ package org.cdrgen.generate;
 import java.util.Arrays;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.config.ContactProfile;
+import org.cdrgen.config.PopulationProfile;
 
 /**
- * A subscriber's contacts, strongest tie first. On-net ties come from a symmetric rule: whether A and B are
- * linked, and how strongly, is a hash of the unordered pair, so if B is in A's book then A is in B's
- * (reciprocity) and either side can be generated alone. Each subscriber's wish for contacts is heavy-tailed
- * (log-normal); a tie between two candidates of the same community forms with probability proportional to
- * both wishes (a Chung-Lu graph). Off-net contacts are other parties of the profile's mix (other operators'
- * mobiles, fixed lines, numbers abroad, short codes, service and shared business numbers).
+ * A subscriber's contacts on a day, strongest tie first. On-net ties come from overlapping communities
+ * ({@link Communities}): the household (a tie with household_tie_share), two neighbourhood circles (runs of
+ * the settlement order, so mostly near home), a workplace (a block of another keyed order), and weak ties
+ * (pairings across the whole base that last weak_tie_days). Ties inside a circle or workplace form as in a
+ * Chung-Lu graph, with probability proportional to both members' sociability, thinned by both sides'
+ * activity factors alike; each is active in a keyed share of intervals (tie_active_share of intervals of
+ * about tie_turnover_days), so old ties fade, new ones form, and the number of distinct partners keeps
+ * growing over months. Strength is Pareto-tailed (exponent 1.9) times the layer's weight (household >
+ * circle > workplace > weak tie), so the strong ties sit where the clustering is (the weak-ties structure).
+ * Off-net contacts are other parties of the profile's mix; every second one is replaced after keyed
+ * intervals.
  *
- * <p>Ties are between holders, not lines: the pair hash includes both sides' holder (tenure), so a recycled
- * number's new subscriber has contacts of their own. The old holder's contacts keep calling the number for a
- * while (each for an exponential time of mean old_contact_fade_days after the churn): those calls fail as to
- * an unallocated number during the cool-down and reach the stranger who got the number after it.
+ * <p>Every tie is a hash of the pair (places in the layer's order, then both holders), so if B is in A's
+ * book then A is in B's (reciprocity), and the book is a pure function of (seed, line, holder, day).
+ * Bounded at any scale: a line's communities are found from its places in the keyed orders (a Feistel
+ * permutation each way, O(1)), a circle or workplace from its block of the order alone (a short hash
+ * chain), and only members whose place-level draw passes are looked up (their line and holder): tens of
+ * hashes and about ten lookups per subscriber-day whatever the base's size, nothing stored per line, the
+ * same few kilobytes per worker at 100M lines as at 1,000.
  *
- * One instance per worker, rebuilt for each subscriber it serves (no allocation once warmed up).
+ * <p>Ties are between holders: the holder-level draw of household, circle and workplace ties includes both
+ * sides' tenure, so a recycled number's new holder has ties of their own (in the same home and places, so
+ * among the same people as chance gives). A weak tie is drawn for the pair of lines and its interval. The
+ * old holder's contacts keep calling the number for a while (each for an exponential time of mean
+ * old_contact_fade_days after the churn): those calls fail as to an unallocated number during the
+ * cool-down and reach the stranger who got the number after it.
+ *
+ * One instance per worker, rebuilt for each subscriber-day it serves (no allocation once warmed up).
  */
 public final class ContactBook {
+    private static final long GOLDEN = 0x9e3779b97f4a7c15L;
+    private static final int HOUSEHOLD = 0;
+    private static final int CIRCLE = 1;
+    private static final int WORK = 3;
+    private static final int WEAK = 4;
+    /** Strength weight per layer (household, circle 0, circle 1, workplace, weak tie): strong ties cluster. */
+    private static final double[] WEIGHT = {6.0, 2.0, 2.0, 1.2, 0.5};
+    /** Cumulative shares of off-net contacts of each kind: family, friends, work, acquaintances. */
+    private static final double[] OFF_NET_KINDS = {0.2, 0.6, 0.8};
+
     private final long seed;
     private final int population;
     private final ContactProfile profile;
     private final Population people;
     private final OtherParties otherParties;
-    private final double meanOnNetWish;
     private final LineHistory history;
+    private final Communities communities;
+    private final Settlement settlement;
     /** Old holders' ties are only looked at this long after their churn (exp(-10): none is left). */
     private final double fadeDays;
     private final long ghostHorizonDays;
+    private final long[] layerKeys = new long[5];
+    /** Place-level draws are scaled by this so that the holder-level thinning leaves the expected ties. */
+    private final double thinning;
+    private final long weakDays;
+    /** Weak pairings pair place p of the settlement order with p XOR a keyed mask below this power of two. */
+    private final long weakSpan;
+    private final double offNetMean;
+    /** Each weak pairing's mask and key on the day last built (consecutive subscribers share the day). */
+    private final long[] weakKeys;
+    private final long[] weakMasks;
+    private long weakDay = Long.MIN_VALUE;
+
+    private static final long UNKNOWN = Long.MIN_VALUE;
+    /** Pareto(1.9) quantiles at 4,096 + 1 evenly spaced points (interpolated between): no pow per tie. */
+    private static final double[] PARETO = new double[4097];
+
+    static {
+        for (int i = 0; i < PARETO.length; i++) {
+            double tail = Math.max(1.0 - i / 4096.0, 0.5 / 4096 / 4096);
+            PARETO[i] = Math.pow(tail, -1.0 / 1.9);
+        }
+    }
 
     private int size;
+    /** Where an off-net contact's number comes from (a hash for OtherParties); unused for on-net ones. */
+    private long[] source = new long[64];
+    /** The MSISDN of each contact, found when first asked for (most contacts are not called on a day). */
     private long[] msisdn = new long[64];
     /** Subscriber id of an on-net contact, -1 for off-net. */
     private int[] subscriber = new int[64];
     private double[] strength = new double[64];
     private long[] order = new long[64];
-    private long[] sortedMsisdn = new long[64];
+    private long[] sortedSource = new long[64];
     private int[] sortedSubscriber = new int[64];
     private int[] offNetRanks = new int[64];
     private int offNetCount;
 
-    /** Cached wishes of the community last used (on a day): consecutive subscribers share a community. */
-    private int cachedCommunityStart = -1;
-    private long cachedCommunityDay = Long.MIN_VALUE;
-    /** Per member on the day: the holder's on-net wish (0 without a holder), tenure and first day. */
-    private double[] communityWish;
-    private int[] holderTenure;
-    private long[] holderStart;
-    /** Per member: a recent past holder whose old contacts may still call (tenure -1 if none), and its churn day. */
-    private int[] ghostTenure;
-    private double[] ghostWish;
-    private long[] ghostEnd;
-    /** The members with such a past holder, this community and day. */
-    private int[] ghostMembers;
-    /** The community's MSISDNs, numbered once per community rather than once per tie (a permutation each). */
-    private long[] communityMsisdn;
-    /** Per community member: the members it is tied to (offsets from the community start) and how strongly. */
-    private int[][] memberTies = new int[0][];
-    private double[][] memberTieStrength = new double[0][];
-    private int[] memberTieCount = new int[0];
+    /** The subscriber-day being built. */
+    private int self;
+    private int selfTenure;
+    private long selfStart;
+    private double selfFactor;
+    private long day;
 
-    public ContactBook(long seed, Population people, OtherParties otherParties, ContactProfile profile) {
+    public ContactBook(long seed, Population people, OtherParties otherParties, ContactProfile profile,
+            PopulationProfile populationProfile) {
         this.seed = seed;
         this.population = people.size();
         this.profile = profile;
         this.people = people;
         this.otherParties = otherParties;
-        this.meanOnNetWish = profile.meanCount() * profile.onNetShare();
         this.history = people.history();
+        this.communities = new Communities(seed, population, profile, populationProfile, history);
+        this.settlement = communities.settlement;
         this.fadeDays = people.lifecycle().oldContactFadeDays();
         this.ghostHorizonDays = (long) Math.ceil(10 * fadeDays);
-        int c = profile.communitySize();
-        this.communityWish = new double[c];
-        this.communityMsisdn = new long[c];
-        this.holderTenure = new int[c];
-        this.holderStart = new long[c];
-        this.ghostTenure = new int[c];
-        this.ghostWish = new double[c];
-        this.ghostEnd = new long[c];
-        this.ghostMembers = new int[c];
-    }
-
-    /** The pool wish back from a cached on-net wish (the same value, without recomputing it). */
-    private double poolWish(long personId, double onNetWish) {
-        return profile.onNetShare() > 0 ? onNetWish / profile.onNetShare() : poolWish(personId);
-    }
-
-    /** How many contacts a holder would like, before ties are drawn: a pure function of the holder. */
-    private double poolWish(long personId) {
-        double u = Seeds.unit(Seeds.hash(seed, personId, 0, Seeds.Purpose.CONTACTS));
-        return Math.min(profile.maxCount(), Quantiles.logNormalWithMean(u, profile.meanCount(), profile.countSigma()));
+        for (int layer = 0; layer < layerKeys.length; layer++) {
+            layerKeys[layer] = Seeds.hash(seed, layer, 1, Seeds.Purpose.TIE);
+        }
+        double g = communities.meanActivityFactor();
+        this.thinning = 1 / (g * g * profile.tieActiveShare());
+        this.weakDays = Math.max(1, Math.round(profile.weakTieDays()));
+        this.weakSpan = Long.highestOneBit(Math.max(1, population - 1)) << 1;
+        this.offNetMean = profile.meanCount() * (1 - profile.onNetShare()) / g;
+        this.weakKeys = new long[profile.weakTies()];
+        this.weakMasks = new long[profile.weakTies()];
     }
 
     /** The contacts of a line's holder on a day (one with a holder that day). */
     public void build(int id, long personId, long epochDay) {
         size = 0;
-        int c = profile.communitySize();
-        int start = id / c * c;
-        if (start != cachedCommunityStart || epochDay != cachedCommunityDay) {
-            loadCommunity(start, (int) Math.min((long) start + c, population), epochDay);
+        self = id;
+        day = epochDay;
+        LineHistory.LineHolder me = history.holderOn(id, epochDay);
+        selfTenure = me.tenure();
+        selfStart = me.start();
+        selfFactor = communities.activityFactor(personId);
+        int position = settlement.position(id);
+        household(position);
+        double sociability = communities.sociability(0, position);
+        for (int tiling = 0; tiling < 2; tiling++) {
+            long span = communities.circle(position, tiling);
+            community(CIRCLE + tiling, 0, position, (int) (span >>> 32), (int) span, sociability,
+                    profile.circleTies());
         }
-        int member = id - start;
-        double own = communityWish[member];
-        int[] ties = memberTies[member];
-        double[] strengths = memberTieStrength[member];
-        for (int t = 0; t < memberTieCount[member] && size < profile.maxCount(); t++) {
-            int other = start + ties[t];
-            add(communityMsisdn[ties[t]], other, strengths[t]);
-        }
-        int offNet = (int) Math.round(poolWish(personId, own) * (1 - profile.onNetShare()));
-        long h = Seeds.hash(seed, personId, 1, Seeds.Purpose.CONTACTS);
-        for (int k = 0; k < offNet && size < profile.maxCount(); k++) {
-            h = Seeds.mix(h);
-            add(otherParties.number(h), -1, tieStrength(Seeds.mix(h ^ 0x2545F4914F6CDD1DL)));
-        }
+        int workPlace = (int) communities.work.permute(id);
+        long span = communities.workplace(workPlace);
+        community(WORK, 1, workPlace, (int) (span >>> 32), (int) span, communities.sociability(1, workPlace),
+                profile.workplaceTies());
+        weakTies(position);
+        offNet(personId, sociability);
         if (size == 0) {
             // Everyone has someone to call: a lone off-net number.
-            add(otherParties.number(Seeds.mix(h + 1)), -1, 1.0);
+            add(Seeds.hash(seed, personId, 2, Seeds.Purpose.CONTACTS), -1, 1.0);
         }
         sortByStrength();
     }
 
-    /**
-     * Draws every tie of a community on a day at once: each unordered pair of holders is hashed once and, if
-     * tied, lands in both members' lists (in ascending order of the other member), which halves the hashing
-     * compared with drawing each member's ties on their own, and gives the same ties.
-     */
-    private void loadCommunity(int start, int end, long epochDay) {
-        int n = end - start;
-        if (memberTies.length < n) {
-            memberTies = new int[n][8];
-            memberTieStrength = new double[n][8];
-            memberTieCount = new int[n];
-        }
-        int ghosts = 0;
-        for (int m = 0; m < n; m++) {
-            loadMember(m, start + m, epochDay);
-            if (ghostTenure[m] >= 0) {
-                ghostMembers[ghosts++] = m;
+    /** The other lines of the household: tied with household_tie_share. */
+    private void household(int position) {
+        long span = settlement.householdSpan(position);
+        int start = (int) (span >>> 32);
+        int end = start + (int) span;
+        for (int p = start; p < end; p++) {
+            if (p != position) {
+                candidate(HOUSEHOLD, settlement.line(p), 0, false);
             }
         }
-        // Normalised so that the expected on-net degree is close to one's own wish.
-        double norm = meanOnNetWish * n;
-        long communitySeed = Seeds.hash(seed, start, 0, Seeds.Purpose.TIE);
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                if (communityWish[a] > 0 && communityWish[b] > 0) {
-                    long pair = pairHash(communitySeed, start + a, holderTenure[a], start + b, holderTenure[b]);
-                    if (Seeds.unit(pair) * norm < communityWish[a] * communityWish[b]) {
-                        double strength = tieStrength(Seeds.mix(pair));
-                        addTie(a, b, strength);
-                        addTie(b, a, strength);
-                    }
-                }
-            }
-        }
-        // Old holders' ties, a few members' worth: each caller still calling a past holder's number.
-        for (int g = 0; g < ghosts; g++) {
-            int b = ghostMembers[g];
-            for (int a = 0; a < n; a++) {
-                if (a != b && !currentlyTied(communitySeed, norm, start, a, b)) {
-                    oldTie(communitySeed, norm, start, a, b, epochDay);
-                }
-            }
-        }
-        cachedCommunityStart = start;
-        cachedCommunityDay = epochDay;
-    }
-
-    /** Whether the holders of members a and b are tied now (then a calls b's number for the present holder). */
-    private boolean currentlyTied(long communitySeed, double norm, int start, int a, int b) {
-        if (communityWish[a] <= 0 || communityWish[b] <= 0) {
-            return false;
-        }
-        int low = Math.min(a, b);
-        int high = Math.max(a, b);
-        long pair = pairHash(communitySeed, start + low, holderTenure[low], start + high, holderTenure[high]);
-        return Seeds.unit(pair) * norm < communityWish[a] * communityWish[b];
-    }
-
-    /** A member's holder on the day, and a recent past holder whose contacts may still call the number. */
-    private void loadMember(int m, int line, long epochDay) {
-        LineHistory.LineHolder holder = history.holderOn(line, epochDay);
-        communityMsisdn[m] = people.msisdnOf(line);
-        memberTieCount[m] = 0;
-        ghostTenure[m] = -1;
-        if (holder.active()) {
-            communityWish[m] = poolWish(holder.personId()) * profile.onNetShare();
-            holderTenure[m] = holder.tenure();
-            holderStart[m] = holder.start();
-            if (holder.tenure() > 0 && epochDay - holder.previousEnd() < ghostHorizonDays) {
-                setGhost(m, line, holder.tenure() - 1, holder.previousEnd());
-            }
-        } else {
-            communityWish[m] = 0;
-            holderTenure[m] = -1;
-            holderStart[m] = LineHistory.NEVER;
-            if (holder.start() < 0 && epochDay - holder.end() < ghostHorizonDays) {
-                setGhost(m, line, holder.tenure(), holder.end()); // in the cool-down after its last holder
-            }
-        }
-    }
-
-    private void setGhost(int m, int line, int tenure, long churnDay) {
-        ghostTenure[m] = tenure;
-        ghostEnd[m] = churnDay;
-        ghostWish[m] = poolWish(LineHistory.personId(line, tenure)) * profile.onNetShare();
     }
 
     /**
-     * Whether member {@code a}'s holder still calls {@code b}'s number for b's past holder: they were tied
-     * while both held their lines, and a's own time to forget (an exponential draw per tie) has not run out.
+     * The members of a circle or workplace, places [start, end) of an order: a place-level draw (Chung-Lu on
+     * both sociabilities, scaled up by the thinning to come) and the tie's active interval decide who is
+     * looked up; the holder-level draw then thins by both activity factors.
      */
-    private void oldTie(long communitySeed, double norm, int start, int a, int b, long epochDay) {
-        if (ghostTenure[b] < 0 || communityWish[a] <= 0 || holderStart[a] >= ghostEnd[b]) {
+    private void community(int layer, int orderIndex, int place, int start, int end, double sociability,
+            double ties) {
+        int members = end - start;
+        if (members < 2 || ties <= 0) {
             return;
         }
-        long pair = a < b
-                ? pairHash(communitySeed, start + a, holderTenure[a], start + b, ghostTenure[b])
-                : pairHash(communitySeed, start + b, ghostTenure[b], start + a, holderTenure[a]);
-        if (Seeds.unit(pair) * norm >= communityWish[a] * ghostWish[b]) {
+        double scale = ties * sociability * thinning / (members - 1);
+        long key = layerKeys[layer];
+        for (int p = start; p < end; p++) {
+            if (p == place) {
+                continue;
+            }
+            long h = Communities.placePair(key, place, p);
+            if (Seeds.unit(h) < scale * communities.sociability(orderIndex, p) && activeToday(h)
+                    && coin(h, self, selfTenure) < selfFactor) {
+                int line = orderIndex == 0 ? settlement.line(p) : (int) communities.work.inverse(p);
+                candidate(layer, line, h, true);
+            }
+        }
+    }
+
+    /** Whether a tie is in one of its active intervals today: keyed length (0.5-1.5 x the mean) and phase. */
+    private boolean activeToday(long pairHash) {
+        if (profile.tieActiveShare() >= 1) {
+            return true;
+        }
+        long a = Seeds.mix(pairHash ^ 0x632be59bd9b4e019L);
+        long length = Math.max(1, Math.round(profile.tieTurnoverDays() * (0.5 + Seeds.unit(a))));
+        long b = Seeds.mix(a);
+        long epoch = Math.floorDiv(day + Long.remainderUnsigned(b, length), length);
+        return Seeds.unit(Seeds.mix(b ^ epoch * GOLDEN)) < profile.tieActiveShare();
+    }
+
+    /**
+     * Weak ties: each pairing matches place p of the settlement order with p XOR a mask keyed by the pairing
+     * and its interval (an involution, so the partner's partner is p; the high bits of the mask put the
+     * partner anywhere in the country). A pair becomes a tie with the product of both activity factors, drawn
+     * for the pair of lines and the interval; slots start their intervals in turn.
+     */
+    private void weakTies(int position) {
+        int slots = weakKeys.length;
+        if (day != weakDay) {
+            for (int slot = 0; slot < slots; slot++) {
+                long epoch = Math.floorDiv(day + slot * weakDays / slots, weakDays);
+                weakKeys[slot] = Seeds.hash(seed, slot, epoch, Seeds.Purpose.TIE);
+                weakMasks[slot] = 1 + Long.remainderUnsigned(weakKeys[slot], weakSpan - 1);
+            }
+            weakDay = day;
+        }
+        for (int slot = 0; slot < slots; slot++) {
+            long key = weakKeys[slot];
+            long partner = position ^ weakMasks[slot];
+            if (partner >= population) {
+                continue;
+            }
+            long pair = Communities.placePair(key, position, (int) partner);
+            double u = Seeds.unit(pair);
+            if (u < selfFactor) {
+                int line = settlement.line((int) partner);
+                LineHistory.LineHolder other = history.holderOn(line, day);
+                if (other.active() && u < selfFactor * communities.activityFactor(other.personId())) {
+                    addOnNet(line, tieStrength(WEAK, pair));
+                }
+            }
+        }
+    }
+
+    /**
+     * A possible tie to {@code line}'s holder (or, for a recent past holder, an old tie still remembered). A
+     * household tie is the holder-level draw of the pair under household_tie_share; a circle or workplace tie
+     * (whose place-level draw and this side's coin have passed) needs the other side's coin under its
+     * activity factor. Each side's coin is keyed by the pair's places and that side's holder, so either side
+     * draws both alike, and a new holder draws coins of their own.
+     */
+    private void candidate(int layer, int line, long placePair, boolean thinned) {
+        LineHistory.LineHolder other = history.holderOn(line, day);
+        long key = layerKeys[layer];
+        if (other.active()) {
+            if (accepts(key, line, other.tenure(), other.personId(), placePair, thinned)) {
+                addOnNet(line, tieStrength(layer, holderPair(key, line, other.tenure())));
+            }
+            if (other.tenure() > 0 && day - other.previousEnd() < ghostHorizonDays) {
+                oldTie(key, layer, line, other.tenure() - 1, other.previousEnd(), placePair, thinned);
+            }
+        } else if (other.start() < 0 && day - other.end() < ghostHorizonDays) {
+            // In the cool-down after its last holder.
+            oldTie(key, layer, line, other.tenure(), other.end(), placePair, thinned);
+        }
+    }
+
+    private boolean accepts(long key, int line, int tenure, long personId, long placePair, boolean thinned) {
+        return thinned ? coin(placePair, line, tenure) < communities.activityFactor(personId)
+                : Seeds.unit(holderPair(key, line, tenure)) < profile.householdTieShare();
+    }
+
+    /** One side's coin of a circle or workplace tie: keyed by the pair's places and that side's holder. */
+    private static double coin(long placePair, int line, int tenure) {
+        return Seeds.unit(Seeds.mix(placePair + line * 0x9e3779b97f4a7c15L + (tenure + 1L) * 0x165667b19e3779f9L));
+    }
+
+    /**
+     * Whether this holder still calls {@code line}'s number for its past holder: they were tied while both held
+     * their lines, and this holder's own time to forget (an exponential draw per tie) has not run out.
+     */
+    private void oldTie(long key, int layer, int line, int tenure, long churnDay, long placePair, boolean thinned) {
+        if (selfStart >= churnDay || !accepts(key, line, tenure, LineHistory.personId(line, tenure), placePair, thinned)) {
             return;
         }
+        long pair = holderPair(key, line, tenure);
         double remembersDays = -fadeDays * Math.log1p(-Seeds.unit(Seeds.mix(pair ^ 0x632be59bd9b4e019L)));
-        if (epochDay - ghostEnd[b] < remembersDays) {
-            addTie(a, b, tieStrength(Seeds.mix(pair)));
+        if (day - churnDay < remembersDays) {
+            addOnNet(line, tieStrength(layer, pair));
         }
     }
 
-    /** The hash of a pair of holders (line, tenure), lower line first; the first holders' as before recycling. */
-    private static long pairHash(long communitySeed, int lowLine, int lowTenure, int highLine, int highTenure) {
-        return Seeds.mix(communitySeed + (long) lowLine * 0x9e3779b97f4a7c15L + (long) highLine * 0xc2b2ae3d27d4eb4fL
+    /** The hash of this holder and another (line, tenure), lower line first, so both sides draw the same. */
+    private long holderPair(long key, int line, int tenure) {
+        return self < line ? pairHash(key, self, selfTenure, line, tenure) : pairHash(key, line, tenure, self, selfTenure);
+    }
+
+    private static long pairHash(long key, int lowLine, int lowTenure, int highLine, int highTenure) {
+        return Seeds.mix(key + (long) lowLine * 0x9e3779b97f4a7c15L + (long) highLine * 0xc2b2ae3d27d4eb4fL
                 + (long) lowTenure * 0x165667b19e3779f9L + (long) highTenure * 0x27d4eb2f165667c5L);
     }
 
-    private void addTie(int member, int other, double strength) {
-        int count = memberTieCount[member];
-        if (count == memberTies[member].length) {
-            memberTies[member] = Arrays.copyOf(memberTies[member], count * 2);
-            memberTieStrength[member] = Arrays.copyOf(memberTieStrength[member], count * 2);
+    /** A tie met in two layers (housemates in one circle, say) counts once, at its strongest. */
+    private void addOnNet(int line, double tie) {
+        for (int i = 0; i < size; i++) {
+            if (subscriber[i] == line) {
+                strength[i] = Math.max(strength[i], tie);
+                return;
+            }
         }
-        memberTies[member][count] = other;
-        memberTieStrength[member][count] = strength;
-        memberTieCount[member] = count + 1;
+        if (size < profile.maxCount()) {
+            add(0, line, tie);
+        }
+    }
+
+    /**
+     * Off-net contacts: as many as the pool's off-net part (by sociability and activity), each of a kind of
+     * tie like the on-net ones (family, friends, work, acquaintance: strength weights as the layers'), so the
+     * strongest ties are on- and off-net alike. Work and acquaintance numbers are replaced by new ones after
+     * keyed intervals (ties that come and go); family and friends stay.
+     */
+    private void offNet(long personId, double sociability) {
+        int count = (int) Math.round(Math.min(profile.maxCount(), offNetMean * sociability * selfFactor));
+        long h = Seeds.hash(seed, personId, 1, Seeds.Purpose.CONTACTS);
+        for (int k = 0; k < count && size < profile.maxCount(); k++) {
+            h = Seeds.mix(h);
+            long number = h;
+            long kind = Seeds.mix(h ^ 0x5851f42d4c957f2dL);
+            double u = Seeds.unit(kind);
+            int layer = u < OFF_NET_KINDS[0] ? HOUSEHOLD : u < OFF_NET_KINDS[1] ? CIRCLE : u < OFF_NET_KINDS[2] ? WORK : WEAK;
+            if (layer >= WORK) {
+                long length = Math.max(1, Math.round((layer == WORK ? profile.tieTurnoverDays() : weakDays)
+                        * (0.5 + Seeds.unit(Seeds.mix(kind)))));
+                long epoch = Math.floorDiv(day + Long.remainderUnsigned(kind >>> 1, length), length);
+                number = Seeds.mix(h + epoch * GOLDEN);
+            }
+            add(number, -1, tieStrength(layer, h ^ 0x2545F4914F6CDD1DL));
+        }
+    }
+
+    private static double tieStrength(int layer, long pair) {
+        return WEIGHT[layer] * tieStrength(Seeds.mix(pair));
     }
 
     /** Pareto-tailed tie strength (exponent near the published tie-weight tail, about 1.9). */
     private static double tieStrength(long hash) {
-        return Math.pow(1.0 - Seeds.unit(hash), -1.0 / 1.9);
+        int i = (int) (hash >>> 52);
+        double fraction = ((hash >>> 28) & 0xFFFFFF) * 0x1.0p-24;
+        return PARETO[i] + fraction * (PARETO[i + 1] - PARETO[i]);
     }
 
-    private void add(long number, int subscriberId, double tie) {
-        if (size == msisdn.length) {
+    private void add(long from, int subscriberId, double tie) {
+        if (size == source.length) {
             int n = size * 2;
+            source = Arrays.copyOf(source, n);
             msisdn = Arrays.copyOf(msisdn, n);
             subscriber = Arrays.copyOf(subscriber, n);
             strength = Arrays.copyOf(strength, n);
             order = Arrays.copyOf(order, n);
             offNetRanks = Arrays.copyOf(offNetRanks, n);
         }
-        msisdn[size] = number;
+        source[size] = from;
         subscriber[size] = subscriberId;
         strength[size] = tie;
         size++;
@@ -276,23 +371,24 @@ public final class ContactBook {
             order[i] = ((Long.MAX_VALUE >>> 16) - bits) << 16 | i;
         }
         SmallSort.sort(order, 0, size);
-        if (sortedMsisdn.length < msisdn.length) {
-            sortedMsisdn = new long[msisdn.length];
-            sortedSubscriber = new int[msisdn.length];
+        if (sortedSource.length < source.length) {
+            sortedSource = new long[source.length];
+            sortedSubscriber = new int[source.length];
         }
         offNetCount = 0;
         for (int i = 0; i < size; i++) {
             int from = (int) (order[i] & 0xFFFF);
-            sortedMsisdn[i] = msisdn[from];
+            sortedSource[i] = source[from];
             sortedSubscriber[i] = subscriber[from];
             if (subscriber[from] < 0) {
                 offNetRanks[offNetCount++] = i;
             }
         }
+        Arrays.fill(msisdn, 0, size, UNKNOWN);
         // Swap the sorted arrays in; the old ones become scratch space for the next subscriber.
-        long[] m = msisdn;
-        msisdn = sortedMsisdn;
-        sortedMsisdn = m;
+        long[] m = source;
+        source = sortedSource;
+        sortedSource = m;
         int[] sub = subscriber;
         subscriber = sortedSubscriber;
         sortedSubscriber = sub;
@@ -323,7 +419,13 @@ public final class ContactBook {
     }
 
     public long msisdn(int index) {
-        return msisdn[index];
+        long number = msisdn[index];
+        if (number == UNKNOWN) {
+            int line = subscriber[index];
+            number = line >= 0 ? people.msisdnOf(line) : otherParties.number(source[index]);
+            msisdn[index] = number;
+        }
+        return number;
     }
 
     /** Subscriber id of an on-net contact, or -1. */

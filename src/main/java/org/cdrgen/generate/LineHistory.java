@@ -64,29 +64,58 @@ final class LineHistory {
     }
 
     boolean prepaid(long personId) {
+        return prepaid(personId, identityHash(personId));
+    }
+
+    private boolean prepaid(long personId, long identityHash) {
         boolean firstHolder = personId >>> 32 == 0;
-        return Seeds.unit(identityHash(personId)) < (firstHolder ? prepaidShare : prepaidDrawShare);
+        return Seeds.unit(identityHash) < (firstHolder ? prepaidShare : prepaidDrawShare);
     }
 
     long firstActivation(int line) {
-        long h = Seeds.mix(Seeds.mix(Seeds.mix(identityHash(line))));
+        return firstActivation(identityHash(line));
+    }
+
+    /** From the line's first holder's identity hash (the line's own), which the walks need again at once. */
+    private long firstActivation(long firstIdentityHash) {
+        long h = Seeds.mix(Seeds.mix(Seeds.mix(firstIdentityHash)));
         return baseCompleteEpochDay - 1 - Long.remainderUnsigned(h, maxActivationAgeDays);
     }
 
     /** The first day without the holder who started on {@code start}: the churn day, or NEVER. */
     private long tenureEnd(long start, long personId) {
-        double hazard = life.churnPerDay(prepaid(personId));
+        return tenureEnd(start, personId, identityHash(personId));
+    }
+
+    private long tenureEnd(long start, long personId, long identityHash) {
+        double hazard = life.churnPerDay(prepaid(personId, identityHash));
         if (hazard <= 0) {
             return NEVER;
         }
         double u = Seeds.unit(Seeds.hash(seed, personId, 0, Seeds.Purpose.LIFECYCLE));
-        return start + 1 + (long) Math.min(NEVER / 2, Math.floor(-Math.log1p(-u) / hazard));
+        return start + 1 + (long) Math.min(NEVER / 2, exponentialDays(u, 1 / hazard, hazard));
+    }
+
+    /**
+     * floor(-log1p(-u) / rate), or floor(-log1p(-u) * mean) when rate is 0, exactly as before, but by
+     * Math.log(1 - u) (an intrinsic; log1p is a native call several times slower, and contacts look up
+     * holders often) whenever that cannot change the floor: 1 - u is exact for u a multiple of 2^-53, both
+     * logs are within 1 ulp, so they differ far less than the margin kept from a whole day.
+     */
+    static double exponentialDays(double u, double mean, double rate) {
+        double fast = rate > 0 ? -Math.log(1 - u) / rate : -Math.log(1 - u) * mean;
+        double days = Math.floor(fast);
+        double margin = 1e-9 * Math.max(1, fast);
+        if (fast - days > margin && days + 1 - fast > margin) {
+            return days;
+        }
+        return Math.floor(rate > 0 ? -Math.log1p(-u) / rate : -Math.log1p(-u) * mean);
     }
 
     /** Days a churned number rests before its next holder's first day. */
     private long coolDown(long personId) {
         double u = Seeds.unit(Seeds.hash(seed, personId, 1, Seeds.Purpose.LIFECYCLE));
-        return life.msisdnQuarantineDays() + (long) Math.floor(-Math.log1p(-u) * life.msisdnReissueMeanDays());
+        return life.msisdnQuarantineDays() + (long) exponentialDays(u, life.msisdnReissueMeanDays(), 0);
     }
 
     /**
@@ -94,11 +123,12 @@ final class LineHistory {
      * holder (tenure 0 before the first activation) with {@link LineHolder#active()} false.
      */
     LineHolder holderOn(int line, long epochDay) {
-        long start = firstActivation(line);
+        long firstIdentity = identityHash(line);
+        long start = firstActivation(firstIdentity);
         long previousEnd = Long.MIN_VALUE;
         for (int tenure = 0; ; tenure++) {
             long person = personId(line, tenure);
-            long end = tenureEnd(start, person);
+            long end = tenureEnd(start, person, tenure == 0 ? firstIdentity : identityHash(person));
             if (epochDay < end) {
                 if (epochDay >= start || tenure == 0) {
                     return new LineHolder(tenure, person, start, end, previousEnd, epochDay >= start);

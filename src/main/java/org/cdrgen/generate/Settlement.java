@@ -57,6 +57,11 @@ public final class Settlement {
         return (int) household(position);
     }
 
+    /** (start << 32 | size) of the household at a position, both at once (contacts walk its members). */
+    long householdSpan(int position) {
+        return household(position);
+    }
+
     /** (start << 32 | size) of the household at a position: sizes are drawn along its block from the block's hash. */
     private long household(int position) {
         int blockStart = position / BLOCK * BLOCK;

@@ -25,7 +25,8 @@ public record DropReport(
         Mobility mobility,
         Data data,
         Roaming roaming,
-        Devices devices) {
+        Devices devices,
+        Graph graph) {
 
     /**
      * @param populationSource where the subscriber population came from: subscribers.csv, or the distinct
@@ -134,6 +135,27 @@ public record DropReport(
     }
 
     /** @param subscribersWithSwap population subscribers whose rows show more than one served_imei */
+    /**
+     * The on-net call graph (VOICE MO rows to on-net numbers, any outcome; links undirected for all but
+     * reciprocity), over the active subscribers: numbers of the population serving rows.
+     * @param sampled whether the drop met more numbers than {@code nodeLimit}: the figures are then those of
+     *        the first {@code nodeLimit} numbers met (served or called) and the links between them
+     * @param largestComponentShare of the active subscribers, in the largest connected component
+     * @param averageClustering mean local clustering over active subscribers with 2 or more partners
+     * @param transitivity closed triples / connected triples
+     * @param overlapByStrengthQuartile mean neighbourhood overlap of the links in each quartile of strength
+     *        (calls both ways), weakest first
+     * @param partnersFirst7Days mean distinct partners in the first 7 dates (null for 7 dates or fewer), over
+     *        the active subscribers with a partner in the drop
+     * @param partnersWholeDrop the same over all dates
+     * @param reciprocity share of directed links (A called B) whose reverse is there too (B called A)
+     */
+    public record Graph(int activeSubscribers, boolean sampled, int nodeLimit, long links,
+            double largestComponentShare, double averageClustering, double transitivity,
+            double[] overlapByStrengthQuartile, double partnersFirst7Days, double partnersWholeDrop,
+            double reciprocity) {
+    }
+
     public record Devices(int subscribersWithSwap, double swapShare, int maxImeisPerSubscriber) {
     }
 

@@ -50,6 +50,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
     private long rowsOffPartitionDate;
     private long roamingRowsWithCell;
     private final MobilityStatistics mobility;
+    private final GraphStatistics graph = new GraphStatistics();
     private int currentDay;
     private String currentDate;
 
@@ -86,6 +87,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
         currentDay = dayIndex;
         currentDate = date.toString();
         calls.beginDay(dayIndex);
+        graph.beginDay(dayIndex);
         data.beginDay(dayIndex);
     }
 
@@ -106,6 +108,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
         int sub = index.idOf(row.get(Column.SERVED_IMSI));
         ensureSubscriber(sub);
         rowsPerSubscriber[sub]++;
+        graph.served(row, sub);
         if (!row.get(Column.START_TIME).startsWith(currentDate)) {
             rowsOffPartitionDate++;
         }
@@ -138,6 +141,9 @@ public final class DropStatistics implements DropReader.EventVisitor {
             grid.voiceMo[slot] += mo ? 1 : 0;
             grid.voiceCalls[slot]++;
             calls.voice(row, sub, mo, weekend[currentDay]);
+            if (mo) {
+                graph.voiceMo(row);
+            }
         } else if (type == SMS) {
             grid.smsMo[slot] += mo ? 1 : 0;
             calls.sms(row, sub, mo);
@@ -165,7 +171,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
                 calls.voiceResult(), calls.onNetResult(), calls.contactsResult(population),
                 calls.topContactsResult(population), cells(population), mobility.result(population),
                 data.result(population), roaming(population),
-                devices(population));
+                devices(population), graph.result(population, days));
     }
 
     private boolean[] members(String homePlmn) {

@@ -87,4 +87,15 @@ final class LongIntMap {
             }
         }
     }
+
+    /** The keys by id: keysInOrder()[id] is the key given that id. */
+    long[] keysInOrder() {
+        long[] out = new long[size];
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (ids[slot] != EMPTY) {
+                out[ids[slot]] = keys[slot];
+            }
+        }
+        return out;
+    }
 }

@@ -30,6 +30,7 @@ public final class TextReport {
         text.data(report.data());
         text.roaming(report.roaming());
         text.devices(report.devices());
+        text.graph(report.graph());
         return text.out.toString();
     }
 
@@ -174,6 +175,29 @@ public final class TextReport {
         section("Devices");
         pair("subscribers with an IMEI change", count(d.subscribersWithSwap()) + " (" + percent(d.swapShare())
                 + "), at most " + count(d.maxImeisPerSubscriber()) + " IMEIs per subscriber");
+    }
+
+    private void graph(DropReport.Graph g) {
+        section("On-net call graph (VOICE MO to on-net numbers; links between active subscribers)");
+        if (g.sampled()) {
+            pair("sample", "the first " + count(g.nodeLimit()) + " numbers met (served or called) and their links");
+        }
+        pair("active subscribers", count(g.activeSubscribers()) + ", links " + count(g.links()));
+        pair("largest component", percent(g.largestComponentShare()) + " of active subscribers");
+        pair("average clustering", number3(g.averageClustering()) + " (subscribers with 2+ partners; transitivity "
+                + number3(g.transitivity()) + ")");
+        double[] o = g.overlapByStrengthQuartile();
+        pair("overlap by tie-strength quartile", number3(o[0]) + " " + number3(o[1]) + " " + number3(o[2]) + " "
+                + number3(o[3]) + " (weakest to strongest; strongest / weakest "
+                + number(o[3] / o[0]) + ")");
+        pair("distinct partners", "first 7 days " + number(g.partnersFirst7Days()) + ", whole drop "
+                + number(g.partnersWholeDrop()) + " (ratio " + number(g.partnersWholeDrop() / g.partnersFirst7Days())
+                + ")");
+        pair("reciprocity", percent(g.reciprocity()) + " of directed links (A called B) also go back");
+    }
+
+    private static String number3(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private void mix(String title, Map<String, DropReport.Share> shares) {

@@ -136,7 +136,10 @@ class ProfileLoaderTest {
                         + "    - { tac: \"12345680\", tac_count: 1, model: y, best_rat: NR, share: 1 }\n",
                         List.of("population.devices[1]", "12345680..12345680", "population.devices[0]", "12345678..12345682")),
                 // contacts
-                Arguments.of("contacts:\n  community_size: 5\n", List.of("contacts.community_size", "10..100000")),
+                Arguments.of("contacts:\n  circle_size_max: 3\n", List.of("contacts.circle_size_max", "4..1000")),
+                Arguments.of("contacts:\n  workplace_size_exponent: 1\n", List.of("contacts.workplace_size_exponent", "1.1..5")),
+                Arguments.of("contacts:\n  weak_ties: 17\n", List.of("contacts.weak_ties", "0..16")),
+                Arguments.of("contacts:\n  tie_active_share: 0\n", List.of("contacts.tie_active_share", "0.05..1")),
                 Arguments.of("contacts:\n  on_net_share: 2\n", List.of("contacts.on_net_share", "0..1")),
                 // voice
                 Arguments.of("voice:\n  duration_sigma: 9\n", List.of("voice.duration_sigma", "0.01..4")),
