@@ -26,6 +26,12 @@ public final class CellNetwork {
     private final int sitesPerTrackingArea;
     private final int sitesPerMsc;
     private final SiteIndex index;
+    /** Per raster square: 1 + its nearest site, 0 until asked (see {@link #nearestSite}). */
+    private final int[] raster;
+    private final double rasterX;
+    private final double rasterY;
+    private final long rasterColumns;
+    private final long rasterRows;
     /** Per (site, wished RAT, phone's best RAT): the RAT served, or -1 when the site has no layer the phone has. */
     private final byte[] servedRat;
     /** Per phone's best RAT: the site that serves a phone at each site (itself, or the nearest with a layer the
@@ -44,6 +50,27 @@ public final class CellNetwork {
         this.sitesPerTrackingArea = sitesPerTrackingArea;
         this.sitesPerMsc = sitesPerMsc;
         this.index = new SiteIndex(x, y);
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < x.length; s++) {
+            minX = Math.min(minX, x[s]);
+            minY = Math.min(minY, y[s]);
+            maxX = Math.max(maxX, x[s]);
+            maxY = Math.max(maxY, y[s]);
+        }
+        this.rasterX = minX - 20;
+        this.rasterY = minY - 20;
+        long columns = (long) Math.ceil((maxX - minX + 40) / RASTER_KM);
+        long rows = (long) Math.ceil((maxY - minY + 40) / RASTER_KM);
+        if (x.length == 0 || columns * rows > MAX_RASTER_CELLS) {
+            columns = 0;
+            rows = 0;
+        }
+        this.rasterColumns = columns;
+        this.rasterRows = rows;
+        this.raster = new int[(int) (columns * rows)];
         // Looked up for every event, so worked out once per site, wished RAT and phone.
         int n = RATS.length;
         this.servedRat = new byte[layers.length * n * n];
@@ -79,10 +106,31 @@ public final class CellNetwork {
         return Math.hypot(x[a] - x[b], y[a] - y[b]);
     }
 
-    /** The site nearest to a point of the map (km east, km north of the origin). */
+    /**
+     * The site nearest to a point of the map (km east, km north of the origin): to the centre of the point's
+     * {@link #RASTER_KM} square, looked up once per square and run (homes, places and trips ask millions of
+     * times; the squares are few). Outside the network's box, to the point itself.
+     */
     public int nearestSite(double east, double north) {
-        return index.nearest(east, north, null, 0);
+        long column = (long) Math.floor((east - rasterX) / RASTER_KM);
+        long row = (long) Math.floor((north - rasterY) / RASTER_KM);
+        if (column < 0 || row < 0 || column >= rasterColumns || row >= rasterRows) {
+            return index.nearest(east, north, null, 0);
+        }
+        int cell = (int) (row * rasterColumns + column);
+        int known = raster[cell];
+        if (known == 0) {
+            // Racing threads compute the same site: the write is idempotent.
+            known = 1 + index.nearest(rasterX + (column + 0.5) * RASTER_KM, rasterY + (row + 0.5) * RASTER_KM, null, 0);
+            raster[cell] = known;
+        }
+        return known - 1;
     }
+
+    /** The side of a raster square: positions closer than this to a cell boundary may land on either side. */
+    static final double RASTER_KM = 0.5;
+    /** At most this many squares (about 64 MB at 4 bytes); a larger box makes the squares bigger. */
+    private static final long MAX_RASTER_CELLS = 16_000_000;
 
     public double latitude(int site) {
         return latitude[site];
