@@ -48,9 +48,10 @@ public class ByteSinkBenchmark {
     public static class Timestamps {
         /**
          * sameDay: every value on one day (the cached "YYYY-MM-DDT" prefix is reused, as within a chunk);
-         * newDay: consecutive values on different days (the prefix is rebuilt every op: worst case).
+         * twoDays: consecutive values alternate between two days (a row across midnight: both stay cached);
+         * newDay: consecutive values on three days in turn (the prefix is rebuilt every op: worst case).
          */
-        @Param({"sameDay", "newDay"})
+        @Param({"sameDay", "twoDays", "newDay"})
         public String days;
 
         final long[] values = new long[MASK + 1];
@@ -62,7 +63,12 @@ public class ByteSinkBenchmark {
             SplittableRandom random = new SplittableRandom(42);
             long day = 20_514L * 86_400_000L; // 2026-03-02
             for (int i = 0; i < values.length; i++) {
-                long d = days.equals("newDay") ? day + (i % 2) * 86_400_000L : day;
+                int turn = switch (days) {
+                    case "twoDays" -> i % 2;
+                    case "newDay" -> i % 3;
+                    default -> 0;
+                };
+                long d = day + turn * 86_400_000L;
                 values[i] = d + random.nextLong(86_400_000L);
             }
         }
