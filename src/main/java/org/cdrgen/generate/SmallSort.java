@@ -54,7 +54,7 @@ final class SmallSort {
         if (runs == 1) {
             return;
         }
-        if (runs > n / 4) {
+        if (2 * runs > n) {
             sort(a, 0, n);
             return;
         }
