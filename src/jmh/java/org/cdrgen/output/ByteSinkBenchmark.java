@@ -89,4 +89,29 @@ public class ByteSinkBenchmark {
         sink.putTimestamp(s.values[s.next++ & MASK]);
         return sink.size();
     }
+
+    @State(Scope.Thread)
+    public static class Dates {
+        /** Epoch days over 30 years, as the activation dates of subscribers.csv. */
+        final long[] values = new long[MASK + 1];
+        final ByteSink sink = new ByteSink(64);
+        int next;
+
+        @Setup
+        public void setup() {
+            SplittableRandom random = new SplittableRandom(42);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = 20_514L - random.nextInt(30 * 365);
+            }
+        }
+    }
+
+    /** "YYYY-MM-DD" of an epoch day (subscribers.csv has three per row; it went through LocalDate and a String). */
+    @Benchmark
+    public int putDate(Dates s) {
+        ByteSink sink = s.sink;
+        sink.reset();
+        sink.putDate(s.values[s.next++ & MASK]);
+        return sink.size();
+    }
 }
