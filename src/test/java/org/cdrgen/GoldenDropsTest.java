@@ -39,14 +39,14 @@ class GoldenDropsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | e5dc71eb4d72aaea48c21d4367adb741b0613e0674094f793f5defe311d7a1c9",
-        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | e5dc71eb4d72aaea48c21d4367adb741b0613e0674094f793f5defe311d7a1c9",
-        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | e5dc71eb4d72aaea48c21d4367adb741b0613e0674094f793f5defe311d7a1c9",
-        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 82d1867dab8305b4fbc04df82069a33aaf14bc1a084644a30eecaa411dc19456",
-        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | da5e5a47f33bf4b8ac600d165b6f98129fd865dfc941da6f72a0fdc7a1753a85",
-        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 77482bd45c52b20695e3063bd87c2366259f85a9748055d9c25ab9912b0492e4",
-        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | b8d2ea003a84badc7fc7d5c3702dcb42a9bd85610aec5242c724c011b3d0fdc8",
-        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | ea61bf2449a7e699ce8bf60cfb9edcc305eadd37449c7817819c1870c766bbb8"})
+        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 7928ada94311a89427b068e60cf6814ed247ef4dda2db4b6c1cdb864ccdf4ceb",
+        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 7928ada94311a89427b068e60cf6814ed247ef4dda2db4b6c1cdb864ccdf4ceb",
+        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 7928ada94311a89427b068e60cf6814ed247ef4dda2db4b6c1cdb864ccdf4ceb",
+        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | c1c5dc58359522166c3921a706c6f169d78bfc487b79699c28cfd244056ca051",
+        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 97941d62fec288145edb6770502eb067e49ff6bea0e42aff6c2b93d7ff825f40",
+        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 1718251605b978b161481878207764bcc762d90ce4bf4b8bc2a3385ff025f9e9",
+        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | b0e763f930a6f06c8fac9158ffaeb06a4b5422caf85b80a0d132546680825a5b",
+        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | 28f11948f3243494384521fd0ba6c0fa7318edb5a927dc5b21df6ca1c3f2adc2"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");
         List<String> args = new ArrayList<>(List.of("--seed", "20260302", "--start-date", "2026-03-02", "--quiet",

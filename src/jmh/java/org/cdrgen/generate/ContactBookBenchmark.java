@@ -26,17 +26,22 @@ public class ContactBookBenchmark {
         @Param({"sequential", "scattered"})
         public String order;
 
+        long epochDay;
+        long[] personIds;
         ContactBook book;
         boolean scattered;
         long next;
-        long day;
 
         @Setup
         public void setup() {
             GenerationModel model = BenchModels.builtIn(SUBSCRIBERS, 1);
+            epochDay = model.day(0).epochDay;
+            personIds = new long[SUBSCRIBERS];
+            for (int id = 0; id < SUBSCRIBERS; id++) {
+                personIds[id] = model.population.subscriber(id, epochDay).personId; // the holder on the first day
+            }
             book = new ContactBook(model.seed, model.population, model.otherParties, model.profile.contacts(),
                     model.profile.population());
-            day = model.day(0).epochDay;
             scattered = order.equals("scattered");
         }
     }
@@ -51,7 +56,7 @@ public class ContactBookBenchmark {
         long k = b.next++;
         // 40,009 is prime and above any community size: consecutive ops land in different communities.
         int id = (int) ((b.scattered ? k * 40_009 : k) % SUBSCRIBERS);
-        b.book.build(id, id, b.day);
+        b.book.build(id, b.personIds[id], b.epochDay);
         return b.book.size();
     }
 

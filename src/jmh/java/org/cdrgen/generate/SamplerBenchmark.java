@@ -23,10 +23,10 @@ public class SamplerBenchmark {
     @State(Scope.Thread)
     public static class Table {
         /**
-         * Tables of the built-in profile: 24 hours, 4 call outcomes, the APNs, 400 contact ranks, visited
+         * Tables of the built-in profile: 4 call outcomes, the APNs, 400 contact ranks, visited
          * networks (the devices table left ModelTables for the IMEI allocation).
          */
-        @Param({"voiceHourWeekday", "voiceOutcome", "apn", "contactRank", "visitedPlmn"})
+        @Param({"voiceOutcome", "apn", "contactRank", "visitedPlmn"})
         public String table;
 
         SharedStateDiscreteSampler sampler;
@@ -36,8 +36,7 @@ public class SamplerBenchmark {
             ModelTables tables = BenchModels.builtIn(1_000, 1).tables;
             WeightedTable t;
             switch (table) {
-                case "voiceHourWeekday": t = tables.voiceHourWeekday; break;
-                case "voiceOutcome": t = tables.voiceOutcome; break;
+                                case "voiceOutcome": t = tables.voiceOutcome; break;
                 case "apn": t = tables.apn; break;
                 case "contactRank": t = tables.contactRank; break;
                 case "visitedPlmn": t = tables.visitedPlmn; break;

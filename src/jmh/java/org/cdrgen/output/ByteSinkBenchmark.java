@@ -48,9 +48,10 @@ public class ByteSinkBenchmark {
     public static class Timestamps {
         /**
          * sameDay: every value on one day (the cached "YYYY-MM-DDT" prefix is reused, as within a chunk);
-         * newDay: consecutive values on different days (the prefix is rebuilt every op: worst case).
+         * twoDays: consecutive values alternate between two days (a row across midnight: both stay cached);
+         * newDay: consecutive values on three days in turn (the prefix is rebuilt every op: worst case).
          */
-        @Param({"sameDay", "newDay"})
+        @Param({"sameDay", "twoDays", "newDay"})
         public String days;
 
         final long[] values = new long[MASK + 1];
@@ -62,7 +63,12 @@ public class ByteSinkBenchmark {
             SplittableRandom random = new SplittableRandom(42);
             long day = 20_514L * 86_400_000L; // 2026-03-02
             for (int i = 0; i < values.length; i++) {
-                long d = days.equals("newDay") ? day + (i % 2) * 86_400_000L : day;
+                int turn = switch (days) {
+                    case "twoDays" -> i % 2;
+                    case "newDay" -> i % 3;
+                    default -> 0;
+                };
+                long d = day + turn * 86_400_000L;
                 values[i] = d + random.nextLong(86_400_000L);
             }
         }
@@ -81,6 +87,31 @@ public class ByteSinkBenchmark {
         ByteSink sink = s.sink;
         sink.reset();
         sink.putTimestamp(s.values[s.next++ & MASK]);
+        return sink.size();
+    }
+
+    @State(Scope.Thread)
+    public static class Dates {
+        /** Epoch days over 30 years, as the activation dates of subscribers.csv. */
+        final long[] values = new long[MASK + 1];
+        final ByteSink sink = new ByteSink(64);
+        int next;
+
+        @Setup
+        public void setup() {
+            SplittableRandom random = new SplittableRandom(42);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = 20_514L - random.nextInt(30 * 365);
+            }
+        }
+    }
+
+    /** "YYYY-MM-DD" of an epoch day (subscribers.csv has three per row; it went through LocalDate and a String). */
+    @Benchmark
+    public int putDate(Dates s) {
+        ByteSink sink = s.sink;
+        sink.reset();
+        sink.putDate(s.values[s.next++ & MASK]);
         return sink.size();
     }
 }

@@ -316,7 +316,7 @@ final class Itinerary {
         return -1;
     }
 
-    private static final long STEP_S = 15;
+    private static final long STEP_S = 4;
 
     /** The first whole second in (same, other] at which the serving site is not {@code first}. */
     private long firstChange(long same, long other, int first, RatType best) {

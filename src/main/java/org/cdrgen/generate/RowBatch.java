@@ -14,6 +14,8 @@ final class RowBatch {
     private EventRow[] rows = new EventRow[256];
     private EventRow[] sorted = new EventRow[256];
     private long[] keys = new long[256];
+    private long[] scratchKeys = new long[256];
+    private int[] runBounds = new int[257];
     private int size;
     private final EventRow overflow = new EventRow();
     private boolean overflowed;
@@ -44,6 +46,8 @@ final class RowBatch {
             }
             sorted = new EventRow[n];
             keys = new long[n];
+            scratchKeys = new long[n];
+            runBounds = new int[n + 1];
         }
         EventRow row = rows[size++];
         row.clear();
@@ -75,12 +79,16 @@ final class RowBatch {
         size = kept;
     }
 
-    /** Sorts by start time; rows starting in the same millisecond keep their generation order. */
+    /**
+     * Sorts by start time; rows starting in the same millisecond keep their generation order (the keys are
+     * distinct: the row's index is their low bits). The services add their rows in time order each, so the
+     * keys are a few sorted runs, which {@link SmallSort#sortRuns} merges.
+     */
     void sortByStart(long dayStartMs) {
         for (int i = 0; i < size; i++) {
             keys[i] = (rows[i].startMs - dayStartMs) << INDEX_BITS | i;
         }
-        SmallSort.sort(keys, 0, size);
+        SmallSort.sortRuns(keys, size, scratchKeys, runBounds);
         for (int i = 0; i < size; i++) {
             sorted[i] = rows[(int) (keys[i] & ((1 << INDEX_BITS) - 1))];
         }

@@ -45,22 +45,23 @@ class ByteSinkTest {
     }
 
     /**
-     * putLong is kept over C2's FreqInlineSize (325 bytecodes) so that it is compiled once, not copied into
-     * each call site: that copying cost a quarter of a short run's JIT time (bench/RESULTS.md). A "tidier"
-     * putLong under the limit would still be correct, so this guards the size itself.
+     * The long path of the number writer, {@link Ascii#putDigits}, is kept over C2's FreqInlineSize (325
+     * bytecodes) so that it is compiled once, not copied into each call site: that copying cost a quarter of
+     * a short run's JIT time (bench/RESULTS.md). Only the one- and two-digit path ({@link Ascii#putLong}) is
+     * inlined. A "tidier" putDigits under the limit would still be correct, so this guards the size itself.
      */
     @Test
-    void putLongStaysTooBigToInline() throws Exception {
+    void putDigitsStaysTooBigToInline() throws Exception {
         Optional<ToolProvider> javap = ToolProvider.findFirst("javap");
         assumeTrue(javap.isPresent(), "javap is not in this JDK");
         Path classes = Path.of(ByteSink.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         StringWriter out = new StringWriter();
         int status = javap.get().run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-c", "-cp",
-                classes.toString(), ByteSink.class.getName());
+                classes.toString(), Ascii.class.getName());
         assertEquals(0, status, "javap");
         String code = out.toString();
-        int start = code.indexOf("public org.cdrgen.output.ByteSink putLong(long);");
-        assertTrue(start >= 0, "putLong(long) in javap's output");
+        int start = code.indexOf("static int putDigits(byte[], int, long);");
+        assertTrue(start >= 0, "putDigits(byte[], int, long) in javap's output");
         int end = code.indexOf("\n\n", start);
         String method = code.substring(start, end < 0 ? code.length() : end);
         Matcher offsets = Pattern.compile("(?m)^\\s+(\\d+): ").matcher(method);
@@ -68,7 +69,7 @@ class ByteSinkTest {
         while (offsets.find()) {
             last = Integer.parseInt(offsets.group(1));
         }
-        assertTrue(last > 325, "putLong is " + last + "+ bytecodes, no longer over C2's inlining limit of 325");
+        assertTrue(last > 325, "putDigits is " + last + "+ bytecodes, no longer over C2's inlining limit of 325");
     }
 
     @Test
@@ -121,6 +122,45 @@ class ByteSinkTest {
             expected.append(v).append(',');
         }
         assertEquals(expected.toString(), text(sink));
+    }
+
+    /** The word-store copies of short arrays: every length, at every alignment, and nothing outside the copy. */
+    @Test
+    void asciiCopyWritesExactlyTheSourceAtAnyLength() {
+        for (int n = 0; n <= 40; n++) {
+            byte[] src = new byte[n];
+            for (int i = 0; i < n; i++) {
+                src[i] = (byte) ('a' + i % 26);
+            }
+            for (int at = 0; at < 9; at++) {
+                byte[] whole = new byte[64];
+                java.util.Arrays.fill(whole, (byte) '#');
+                assertEquals(at + n, Ascii.copy(src, whole, at), "end of a copy of " + n + " at " + at);
+                byte[] prefix = new byte[64];
+                java.util.Arrays.fill(prefix, (byte) '#');
+                byte[] padded = java.util.Arrays.copyOf(src, n + 5);
+                assertEquals(at + n, Ascii.copy(padded, n, prefix, at), "end of a prefix copy of " + n + " at " + at);
+                for (byte[] out : List.of(whole, prefix)) {
+                    for (int i = 0; i < out.length; i++) {
+                        byte want = i >= at && i < at + n ? src[i - at] : (byte) '#';
+                        assertEquals(want, out[i], "byte " + i + " after a copy of " + n + " at " + at);
+                    }
+                }
+            }
+        }
+    }
+
+    /** putDate is LocalDate's toString, across every day of years 0-10000 and beyond them. */
+    @Test
+    void putDateMatchesLocalDate() {
+        ByteSink sink = new ByteSink(4);
+        long first = java.time.LocalDate.of(-2, 1, 1).toEpochDay();
+        long last = java.time.LocalDate.of(10_001, 12, 31).toEpochDay();
+        for (long day = first; day <= last; day++) {
+            sink.reset();
+            sink.putDate(day);
+            assertEquals(java.time.LocalDate.ofEpochDay(day).toString(), text(sink), "putDate(" + day + ")");
+        }
     }
 
     @Test
