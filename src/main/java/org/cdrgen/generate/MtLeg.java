@@ -47,8 +47,7 @@ final class MtLeg {
         if (party.away()) {
             return Outcome.ABSENT;
         }
-        EventRow mt = out.add();
-        mt.copyFrom(originating);
+        EventRow mt = out.addCopyOf(originating);
         mt.direction = Direction.MT;
         mt.otherPartyMsisdn = callerMsisdn;
         mt.otherPartyOnNet = true;

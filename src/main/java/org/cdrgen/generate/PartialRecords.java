@@ -59,8 +59,10 @@ final class PartialRecords {
         EventRow previous = null;
         for (int sequence = 1; recordStart < rowDay.endMs(); sequence++) {
             boolean written = recordStart >= rowDay.startMs();
-            EventRow row = written ? out.add() : previous == unwritten ? unwrittenBefore : unwritten;
-            row.copyFrom(session);
+            EventRow row = written ? out.addCopyOf(session) : previous == unwritten ? unwrittenBefore : unwritten;
+            if (!written) {
+                row.copyFrom(session);
+            }
             row.startMs = recordStart;
             if (sequence > 1) {
                 relocation.place(row, sequence);

@@ -33,9 +33,21 @@ final class RowBatch {
 
     /** A cleared row to fill; past {@link #MAX_ROWS} rows a scratch row that is never written. */
     EventRow add() {
+        EventRow row = next();
+        row.clear();
+        return row;
+    }
+
+    /** A row that starts as a copy of {@code source} (not cleared first: the copy sets every field). */
+    EventRow addCopyOf(EventRow source) {
+        EventRow row = next();
+        row.copyFrom(source);
+        return row;
+    }
+
+    private EventRow next() {
         if (size == MAX_ROWS) {
             overflowed = true;
-            overflow.clear();
             return overflow;
         }
         if (size == rows.length) {
@@ -49,9 +61,7 @@ final class RowBatch {
             scratchKeys = new long[n];
             runBounds = new int[n + 1];
         }
-        EventRow row = rows[size++];
-        row.clear();
-        return row;
+        return rows[size++];
     }
 
     boolean overflowed() {

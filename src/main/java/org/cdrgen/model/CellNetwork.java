@@ -121,7 +121,13 @@ public final class CellNetwork {
         int known = raster[cell];
         if (known == 0) {
             // Racing threads compute the same site: the write is idempotent.
-            known = 1 + index.nearest(rasterX + (column + 0.5) * RASTER_KM, rasterY + (row + 0.5) * RASTER_KM, null, 0);
+            double cx = rasterX + (column + 0.5) * RASTER_KM;
+            double cy = rasterY + (row + 0.5) * RASTER_KM;
+            // A neighbouring square's site, when known, is a close guess (trips fill squares in a line).
+            int guess = column > 0 && raster[cell - 1] != 0 ? raster[cell - 1] - 1
+                    : row > 0 && raster[(int) (cell - rasterColumns)] != 0 ? raster[(int) (cell - rasterColumns)] - 1 : -1;
+            known = 1 + (guess < 0 ? index.nearest(cx, cy, null, 0)
+                    : index.nearest(cx, cy, null, 0, guess, (x[guess] - cx) * (x[guess] - cx) + (y[guess] - cy) * (y[guess] - cy)));
             raster[cell] = known;
         }
         return known - 1;

@@ -91,13 +91,21 @@ final class SiteIndex {
 
     /** The site nearest to (px, py) among those whose layer bits meet {@code mask}, all when layers is null (-1 if none). */
     int nearest(double px, double py, byte[] layers, int mask) {
+        return nearest(px, py, layers, mask, -1, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The same, starting from a guess (a site near the point, and its squared distance): the tree is then cut
+     * much sooner. The answer does not depend on the guess (ties go to the lowest id either way).
+     */
+    int nearest(double px, double py, byte[] layers, int mask, int guess, double guessDistance) {
         Query q = queries.get();
         q.px = px;
         q.py = py;
         q.layers = layers;
         q.mask = mask;
-        q.bestDistance = Double.POSITIVE_INFINITY;
-        q.best = -1;
+        q.bestDistance = guessDistance;
+        q.best = guess;
         q.search(0, tsite.length, 0);
         return q.best;
     }
