@@ -39,14 +39,14 @@ class GoldenDropsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | fdee42ce78b6878a3cbd6f33eaa2b372e6bdbb280172690c31719d04c6581a1a",
-        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | fdee42ce78b6878a3cbd6f33eaa2b372e6bdbb280172690c31719d04c6581a1a",
-        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | fdee42ce78b6878a3cbd6f33eaa2b372e6bdbb280172690c31719d04c6581a1a",
-        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 13ec7935b76645754dd3a89b21a0b8c6d5b6d7c6d975b8efb5c66efe14557e21",
-        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 707b66914487fbf161d40cc3a98892e1f0e08b1c11666541d2b5aa139cab2bbb",
-        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 767da9f3e947d3f3f567900eeff991d175c67483ee40505c00292b6129d7bdb6",
-        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 0d9bcbfd1a06784b4182628edbca38963d3bedacae7c2703001f82345fcd44c8",
-        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | 2787b17c430d0c1e9e14537350cba565a231b103018c4fd044bc9971ac0fc27c"})
+        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 8b03ead7a9fde317d34ceff256a502081cd93c47608332736c8944699a6302e5",
+        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 8b03ead7a9fde317d34ceff256a502081cd93c47608332736c8944699a6302e5",
+        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 8b03ead7a9fde317d34ceff256a502081cd93c47608332736c8944699a6302e5",
+        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | ae92cb87a821dc8cfe9a96d2fafa39a95ec8a73ea79a3ec3b6b0d7d27469eaa6",
+        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | ff749261afe464e8c09853e93b6a829c10f2f350a4648e1c78a1dd251887d3bc",
+        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | a28ef3084ca2ffed5cf7e9e04d004abe988a56b54fea03c4d6541e36a71bc105",
+        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 531492ce342413d3e154b37463e655c49139c6e5afd450d695f1fe5e51f5f25b",
+        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | ec17f7b5afa2b087a6cbf63a85fd20b6adb9faaf92834f744cdc12d78a904d89"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");
         List<String> args = new ArrayList<>(List.of("--seed", "20260302", "--start-date", "2026-03-02", "--quiet",
