@@ -39,14 +39,14 @@ class GoldenDropsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 7928ada94311a89427b068e60cf6814ed247ef4dda2db4b6c1cdb864ccdf4ceb",
-        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 7928ada94311a89427b068e60cf6814ed247ef4dda2db4b6c1cdb864ccdf4ceb",
-        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 7928ada94311a89427b068e60cf6814ed247ef4dda2db4b6c1cdb864ccdf4ceb",
-        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | c1c5dc58359522166c3921a706c6f169d78bfc487b79699c28cfd244056ca051",
-        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 97941d62fec288145edb6770502eb067e49ff6bea0e42aff6c2b93d7ff825f40",
-        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 1718251605b978b161481878207764bcc762d90ce4bf4b8bc2a3385ff025f9e9",
-        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | b0e763f930a6f06c8fac9158ffaeb06a4b5422caf85b80a0d132546680825a5b",
-        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | 28f11948f3243494384521fd0ba6c0fa7318edb5a927dc5b21df6ca1c3f2adc2"})
+        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 70fd29e979131dfe57e86f17a91756f3f1859d36e1f363ac1917931396512191",
+        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 70fd29e979131dfe57e86f17a91756f3f1859d36e1f363ac1917931396512191",
+        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 70fd29e979131dfe57e86f17a91756f3f1859d36e1f363ac1917931396512191",
+        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 0cc94926e1981253a8221e1bceca61d68960f8f293788d8e69577a5837979fef",
+        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | ea244e01bd86708d5c515e04a6be75489a95e7a9af190ff15f38d7446b84c3d0",
+        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 9fa4f2bcd71d4ec5aca2b9eaa882dfe3e5ccc9b37e384f7e129f1591a97138df",
+        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | 48a77ec1c7c7b0bc0aaf1b11850efee6db50961c8f71b87ed56e7bdeffbe0b30",
+        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | c5ff428fe96ae8aeb5b98c3f82f63275e77281a61d653597c9dd02b72ee1f4eb"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");
         List<String> args = new ArrayList<>(List.of("--seed", "20260302", "--start-date", "2026-03-02", "--quiet",

@@ -79,7 +79,8 @@ public final class ChunkGenerator implements MtLeg.Parties {
     private boolean generateEvents(PartyDay party, DayCalendar day, long subscriberDayKey) {
         batch.reset();
         references.start(subscriberDayKey);
-        contacts.build(party.subscriber().id, party.subscriber().personId, day.epochDay);
+        Subscriber s = party.subscriber();
+        contacts.build(s.id, s.personId, s.tenure, s.activationEpochDay, day.epochDay);
         today.party = party;
         today.day = day;
         for (Service service : services) {

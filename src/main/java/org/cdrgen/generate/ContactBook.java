@@ -15,21 +15,24 @@ import org.cdrgen.config.PopulationProfile;
  * about tie_turnover_days), so old ties fade, new ones form, and the number of distinct partners keeps
  * growing over months. Strength is Pareto-tailed (exponent 1.9) times the layer's weight (household >
  * circle > workplace > weak tie), so the strong ties sit where the clustering is (the weak-ties structure).
- * Off-net contacts are other parties of the profile's mix; every second one is replaced after keyed
- * intervals.
+ * Off-net contacts are of the same kinds (so the strongest ties are on- and off-net alike); work and
+ * acquaintance numbers are replaced after keyed intervals.
  *
  * <p>Every tie is a hash of the pair (places in the layer's order, then both holders), so if B is in A's
  * book then A is in B's (reciprocity), and the book is a pure function of (seed, line, holder, day).
  * Bounded at any scale: a line's communities are found from its places in the keyed orders (a Feistel
  * permutation each way, O(1)), a circle or workplace from its block of the order alone (a short hash
- * chain), and only members whose place-level draw passes are looked up (their line and holder): tens of
- * hashes and about ten lookups per subscriber-day whatever the base's size, nothing stored per line, the
- * same few kilobytes per worker at 100M lines as at 1,000.
+ * chain), and only members whose place-level draw and own coin pass become tentative ties: tens of hashes
+ * per subscriber-day whatever the base's size, nothing stored per line, the same few kilobytes per worker
+ * at 100M lines as at 1,000. A tentative tie's strength comes from the pair's places; whether it is a tie
+ * (the other side's holder, coin and activity factor) is decided only when a pick reaches its rank, so
+ * the holders of the weaker ties, rarely called, are mostly never looked up; numbers too are found only
+ * when called.
  *
- * <p>Ties are between holders: the holder-level draw of household, circle and workplace ties includes both
- * sides' tenure, so a recycled number's new holder has ties of their own (in the same home and places, so
- * among the same people as chance gives). A weak tie is drawn for the pair of lines and its interval. The
- * old holder's contacts keep calling the number for a while (each for an exponential time of mean
+ * <p>Ties are between holders: the coins of circle and workplace ties and the household draw include each
+ * side's tenure, so a recycled number's new holder draws ties of their own (among the same places, so
+ * some of the same people). A weak tie is drawn for the pair of lines and its interval. The old holder's
+ * contacts keep calling the number for a while (each for an exponential time of mean
  * old_contact_fade_days after the churn): those calls fail as to an unallocated number during the
  * cool-down and reach the stranger who got the number after it.
  *
@@ -88,6 +91,15 @@ public final class ContactBook {
     /** Subscriber id of an on-net contact, -1 for off-net. */
     private int[] subscriber = new int[64];
     private double[] strength = new double[64];
+    /** Of a tentative on-net tie: its layer and the pair's place-level hash. */
+    private byte[] layerOf = new byte[64];
+    private long[] pairOf = new long[64];
+    private byte[] sortedLayer = new byte[64];
+    private long[] sortedPair = new long[64];
+    /** The contacts in rank order: indexes of the entries verified to be ties, the first {@code real}. */
+    private int[] contacts = new int[64];
+    private int real;
+    private int verified;
     private long[] order = new long[64];
     private long[] sortedSource = new long[64];
     private int[] sortedSubscriber = new int[64];
@@ -127,12 +139,17 @@ public final class ContactBook {
 
     /** The contacts of a line's holder on a day (one with a holder that day). */
     public void build(int id, long personId, long epochDay) {
+        LineHistory.LineHolder me = history.holderOn(id, epochDay);
+        build(id, personId, me.tenure(), me.start(), epochDay);
+    }
+
+    /** The same, for a holder whose tenure and first day the caller knows (a chunk's subscribers). */
+    public void build(int id, long personId, int tenure, long tenureStart, long epochDay) {
         size = 0;
         self = id;
         day = epochDay;
-        LineHistory.LineHolder me = history.holderOn(id, epochDay);
-        selfTenure = me.tenure();
-        selfStart = me.start();
+        selfTenure = tenure;
+        selfStart = tenureStart;
         selfFactor = communities.activityFactor(personId);
         int position = settlement.position(id);
         household(position);
@@ -147,8 +164,9 @@ public final class ContactBook {
         community(WORK, 1, workPlace, (int) (span >>> 32), (int) span, communities.sociability(1, workPlace),
                 profile.workplaceTies());
         weakTies(position);
+        int before = size;
         offNet(personId, sociability);
-        if (size == 0) {
+        if (size == before) {
             // Everyone has someone to call: a lone off-net number.
             add(Seeds.hash(seed, personId, 2, Seeds.Purpose.CONTACTS), -1, 1.0);
         }
@@ -162,7 +180,7 @@ public final class ContactBook {
         int end = start + (int) span;
         for (int p = start; p < end; p++) {
             if (p != position) {
-                candidate(HOUSEHOLD, settlement.line(p), 0, false);
+                tentative(HOUSEHOLD, settlement.line(p), Communities.placePair(layerKeys[HOUSEHOLD], position, p));
             }
         }
     }
@@ -188,7 +206,7 @@ public final class ContactBook {
             if (Seeds.unit(h) < scale * communities.sociability(orderIndex, p) && activeToday(h)
                     && coin(h, self, selfTenure) < selfFactor) {
                 int line = orderIndex == 0 ? settlement.line(p) : (int) communities.work.inverse(p);
-                candidate(layer, line, h, true);
+                tentative(layer, line, h);
             }
         }
     }
@@ -230,11 +248,7 @@ public final class ContactBook {
             long pair = Communities.placePair(key, position, (int) partner);
             double u = Seeds.unit(pair);
             if (u < selfFactor) {
-                int line = settlement.line((int) partner);
-                LineHistory.LineHolder other = history.holderOn(line, day);
-                if (other.active() && u < selfFactor * communities.activityFactor(other.personId())) {
-                    addOnNet(line, tieStrength(WEAK, pair));
-                }
+                tentative(WEAK, settlement.line((int) partner), pair);
             }
         }
     }
@@ -246,20 +260,23 @@ public final class ContactBook {
      * activity factor. Each side's coin is keyed by the pair's places and that side's holder, so either side
      * draws both alike, and a new holder draws coins of their own.
      */
-    private void candidate(int layer, int line, long placePair, boolean thinned) {
+    private boolean verify(int layer, int line, long placePair) {
         LineHistory.LineHolder other = history.holderOn(line, day);
+        if (layer >= WEAK) {
+            return other.active() && Seeds.unit(placePair) < selfFactor * communities.activityFactor(other.personId());
+        }
+        boolean thinned = layer != HOUSEHOLD;
         long key = layerKeys[layer];
         if (other.active()) {
             if (accepts(key, line, other.tenure(), other.personId(), placePair, thinned)) {
-                addOnNet(line, tieStrength(layer, holderPair(key, line, other.tenure())));
+                return true;
             }
-            if (other.tenure() > 0 && day - other.previousEnd() < ghostHorizonDays) {
-                oldTie(key, layer, line, other.tenure() - 1, other.previousEnd(), placePair, thinned);
-            }
-        } else if (other.start() < 0 && day - other.end() < ghostHorizonDays) {
-            // In the cool-down after its last holder.
-            oldTie(key, layer, line, other.tenure(), other.end(), placePair, thinned);
+            return other.tenure() > 0 && day - other.previousEnd() < ghostHorizonDays
+                    && oldTie(key, line, other.tenure() - 1, other.previousEnd(), placePair, thinned);
         }
+        // In the cool-down after its last holder.
+        return other.start() < 0 && day - other.end() < ghostHorizonDays
+                && oldTie(key, line, other.tenure(), other.end(), placePair, thinned);
     }
 
     private boolean accepts(long key, int line, int tenure, long personId, long placePair, boolean thinned) {
@@ -276,15 +293,13 @@ public final class ContactBook {
      * Whether this holder still calls {@code line}'s number for its past holder: they were tied while both held
      * their lines, and this holder's own time to forget (an exponential draw per tie) has not run out.
      */
-    private void oldTie(long key, int layer, int line, int tenure, long churnDay, long placePair, boolean thinned) {
+    private boolean oldTie(long key, int line, int tenure, long churnDay, long placePair, boolean thinned) {
         if (selfStart >= churnDay || !accepts(key, line, tenure, LineHistory.personId(line, tenure), placePair, thinned)) {
-            return;
+            return false;
         }
         long pair = holderPair(key, line, tenure);
         double remembersDays = -fadeDays * Math.log1p(-Seeds.unit(Seeds.mix(pair ^ 0x632be59bd9b4e019L)));
-        if (day - churnDay < remembersDays) {
-            addOnNet(line, tieStrength(layer, pair));
-        }
+        return day - churnDay < remembersDays;
     }
 
     /** The hash of this holder and another (line, tenure), lower line first, so both sides draw the same. */
@@ -297,16 +312,16 @@ public final class ContactBook {
                 + (long) lowTenure * 0x165667b19e3779f9L + (long) highTenure * 0x27d4eb2f165667c5L);
     }
 
-    /** A tie met in two layers (housemates in one circle, say) counts once, at its strongest. */
-    private void addOnNet(int line, double tie) {
-        for (int i = 0; i < size; i++) {
-            if (subscriber[i] == line) {
-                strength[i] = Math.max(strength[i], tie);
-                return;
-            }
-        }
+    /**
+     * A possible on-net tie, its strength from the pair's places: whether it is one (the other side's holder,
+     * coin and activity, or an old tie still remembered) is only decided when a pick reaches its rank, as
+     * most of a book is never called on a day; a line met in two layers counts once, at its strongest.
+     */
+    private void tentative(int layer, int line, long placePair) {
         if (size < profile.maxCount()) {
-            add(0, line, tie);
+            add(0, line, tieStrength(layer, placePair));
+            layerOf[size - 1] = (byte) layer;
+            pairOf[size - 1] = placePair;
         }
     }
 
@@ -353,6 +368,9 @@ public final class ContactBook {
             msisdn = Arrays.copyOf(msisdn, n);
             subscriber = Arrays.copyOf(subscriber, n);
             strength = Arrays.copyOf(strength, n);
+            layerOf = Arrays.copyOf(layerOf, n);
+            pairOf = Arrays.copyOf(pairOf, n);
+            contacts = Arrays.copyOf(contacts, n);
             order = Arrays.copyOf(order, n);
             offNetRanks = Arrays.copyOf(offNetRanks, n);
         }
@@ -374,12 +392,16 @@ public final class ContactBook {
         if (sortedSource.length < source.length) {
             sortedSource = new long[source.length];
             sortedSubscriber = new int[source.length];
+            sortedLayer = new byte[source.length];
+            sortedPair = new long[source.length];
         }
         offNetCount = 0;
         for (int i = 0; i < size; i++) {
             int from = (int) (order[i] & 0xFFFF);
             sortedSource[i] = source[from];
             sortedSubscriber[i] = subscriber[from];
+            sortedLayer[i] = layerOf[from];
+            sortedPair[i] = pairOf[from];
             if (subscriber[from] < 0) {
                 offNetRanks[offNetCount++] = i;
             }
@@ -392,18 +414,61 @@ public final class ContactBook {
         int[] sub = subscriber;
         subscriber = sortedSubscriber;
         sortedSubscriber = sub;
+        byte[] l = layerOf;
+        layerOf = sortedLayer;
+        sortedLayer = l;
+        long[] p = pairOf;
+        pairOf = sortedPair;
+        sortedPair = p;
+        real = 0;
+        verified = 0;
     }
 
+    /** Verifies entries in rank order until the book has more than {@code rank} contacts or none is left. */
+    private boolean reach(int rank) {
+        while (real <= rank && verified < size) {
+            int i = verified++;
+            int line = subscriber[i];
+            if (line < 0 || verify(layerOf[i], line, pairOf[i]) && !already(line)) {
+                contacts[real++] = i;
+            }
+        }
+        return real > rank;
+    }
+
+    private boolean already(int line) {
+        for (int r = 0; r < real; r++) {
+            if (subscriber[contacts[r]] == line) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many contacts (verifies the whole book: for tests and tools; generation only reaches the ranks it picks). */
     public int size() {
-        return size;
+        reach(Integer.MAX_VALUE - 1);
+        return real;
     }
 
-    /** A contact index drawn by rank: the k-th strongest tie gets weight (k+1)^-exponent. */
+    /** The entry index of the contact of a rank (0 the strongest), for {@link #msisdn} and {@link #subscriber}. */
+    public int contact(int rank) {
+        reach(rank);
+        return contacts[rank];
+    }
+
+    /** A contact's entry index drawn by rank: the k-th strongest tie gets weight (k+1)^-exponent. */
     public int pick(SharedStateDiscreteSampler rank) {
-        return pickBelow(rank, size);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            int k = rank.sample();
+            if (reach(k)) {
+                return contacts[k];
+            }
+        }
+        return contacts[rank.sample() % size()];
     }
 
-    /** Index of an off-net contact drawn by rank, or -1 when there is none. */
+    /** Entry index of an off-net contact drawn by rank, or -1 when there is none. */
     public int pickOffNet(SharedStateDiscreteSampler rank) {
         return offNetCount == 0 ? -1 : offNetRanks[pickBelow(rank, offNetCount)];
     }

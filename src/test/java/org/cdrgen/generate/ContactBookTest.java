@@ -38,7 +38,7 @@ class ContactBookTest {
             book.build(line, h.personId(), day);
             all += book.size();
             for (int i = 0; i < book.size(); i++) {
-                int other = book.subscriber(i);
+                int other = book.subscriber(book.contact(i));
                 if (other >= 0) {
                     onNet++;
                     links.add((long) line << 32 | other);
@@ -85,13 +85,13 @@ class ContactBookTest {
             book.build(line, h.personId(), day);
             Set<Long> first = new HashSet<>();
             for (int i = 0; i < book.size(); i++) {
-                first.add(book.msisdn(i));
+                first.add(book.msisdn(book.contact(i)));
             }
-            long top = book.msisdn(0);
+            long top = book.msisdn(book.contact(0));
             book.build(line, h.personId(), day + 90);
             Set<Long> second = new HashSet<>();
             for (int i = 0; i < book.size(); i++) {
-                second.add(book.msisdn(i));
+                second.add(book.msisdn(book.contact(i)));
             }
             before += first.size();
             first.retainAll(second);
