@@ -60,10 +60,10 @@ public final class CellNetwork {
             maxX = Math.max(maxX, x[s]);
             maxY = Math.max(maxY, y[s]);
         }
-        this.rasterX = minX - 20;
-        this.rasterY = minY - 20;
-        long columns = (long) Math.ceil((maxX - minX + 40) / RASTER_KM);
-        long rows = (long) Math.ceil((maxY - minY + 40) / RASTER_KM);
+        this.rasterX = minX - 60;
+        this.rasterY = minY - 60;
+        long columns = (long) Math.ceil((maxX - minX + 120) / RASTER_KM);
+        long rows = (long) Math.ceil((maxY - minY + 120) / RASTER_KM);
         if (x.length == 0 || columns * rows > MAX_RASTER_CELLS) {
             columns = 0;
             rows = 0;
@@ -109,14 +109,16 @@ public final class CellNetwork {
     /**
      * The site nearest to a point of the map (km east, km north of the origin): to the centre of the point's
      * {@link #RASTER_KM} square, looked up once per square and run (homes, places and trips ask millions of
-     * times; the squares are few). Outside the network's box, to the point itself.
+     * times; the squares are few). A point beyond the network's box (60 km around its sites) takes the
+     * nearest square inside.
      */
     public int nearestSite(double east, double north) {
-        long column = (long) Math.floor((east - rasterX) / RASTER_KM);
-        long row = (long) Math.floor((north - rasterY) / RASTER_KM);
-        if (column < 0 || row < 0 || column >= rasterColumns || row >= rasterRows) {
+        if (rasterColumns == 0) {
             return index.nearest(east, north, null, 0);
         }
+        // Beyond the box (out at sea, far from every site) a point takes the site of the nearest square inside.
+        long column = Math.max(0, Math.min(rasterColumns - 1, (long) Math.floor((east - rasterX) / RASTER_KM)));
+        long row = Math.max(0, Math.min(rasterRows - 1, (long) Math.floor((north - rasterY) / RASTER_KM)));
         int cell = (int) (row * rasterColumns + column);
         int known = raster[cell];
         if (known == 0) {
