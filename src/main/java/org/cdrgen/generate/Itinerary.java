@@ -309,8 +309,17 @@ final class Itinerary {
                 next = same + 1;
             } else {
                 same = next;
-                // The last second before the end is looked at too: a change between the steps is not missed.
-                next = next < lastSecond ? Math.min(next + STEP_S, lastSecond) : next + 1;
+                long exitMs = network.rasterExitMs(site[j], site[j + 1], depart[j], arrive[j + 1], t);
+                if (exitMs == Long.MIN_VALUE) {
+                    // The last second before the end is looked at too: a change between the steps is not missed.
+                    next = next < lastSecond ? Math.min(next + STEP_S, lastSecond) : next + 1;
+                } else {
+                    // Every second before the trip leaves this raster square has its site: skip to a second before
+                    // it leaves (a margin for rounding), or to the arrival.
+                    long until = Math.min(exitMs, arrive[j + 1]);
+                    next = Math.max(next + 1, Math.floorDiv(until - 1000, 1000));
+                    same = Math.max(same, next - 1);
+                }
             }
         }
         return -1;

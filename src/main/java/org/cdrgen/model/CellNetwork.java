@@ -135,6 +135,42 @@ public final class CellNetwork {
         return known - 1;
     }
 
+    /**
+     * When a straight trip from site a (left at t0) to site b (reached at t1), at instant t, leaves the raster
+     * square it is in then (positions as {@link #nearestSite} is asked them: a + f (b - a), f = (t - t0) /
+     * (t1 - t0), at least 0); until then its nearest site cannot change. Long.MIN_VALUE when there is no
+     * raster or the point is beyond it (the caller then walks in small steps).
+     */
+    public long rasterExitMs(int a, int b, long t0, long t1, long t) {
+        if (rasterColumns == 0) {
+            return Long.MIN_VALUE;
+        }
+        double span = Math.max(1, t1 - t0);
+        double f = Math.max(0, (double) (t - t0) / span);
+        double dx = x[b] - x[a];
+        double dy = y[b] - y[a];
+        double px = x[a] + f * dx;
+        double py = y[a] + f * dy;
+        double column = Math.floor((px - rasterX) / RASTER_KM);
+        double row = Math.floor((py - rasterY) / RASTER_KM);
+        if (column < 0 || row < 0 || column >= rasterColumns || row >= rasterRows) {
+            return Long.MIN_VALUE;
+        }
+        double exit = Double.POSITIVE_INFINITY;
+        if (dx != 0) {
+            double edge = rasterX + (dx > 0 ? column + 1 : column) * RASTER_KM;
+            exit = Math.min(exit, (edge - x[a]) / dx);
+        }
+        if (dy != 0) {
+            double edge = rasterY + (dy > 0 ? row + 1 : row) * RASTER_KM;
+            exit = Math.min(exit, (edge - y[a]) / dy);
+        }
+        if (!(exit > f)) {
+            return Long.MIN_VALUE;
+        }
+        return exit >= 1 ? t1 : t0 + (long) (exit * span);
+    }
+
     /** The side of a raster square: positions closer than this to a cell boundary may land on either side. */
     static final double RASTER_KM = 0.5;
     /** At most this many squares (about 64 MB at 4 bytes); a larger box makes the squares bigger. */
