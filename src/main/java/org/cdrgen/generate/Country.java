@@ -131,11 +131,6 @@ public final class Country {
         return scaleKm[settlement];
     }
 
-    public String name(int settlement) {
-        List<CountryProfile.City> cities = profile.cities();
-        return settlement < cities.size() ? cities.get(settlement).name() : "town " + (settlement - cities.size() + 1);
-    }
-
     /**
      * The home at a share u in [0, 1) of the settlement order: the settlement whose people that share falls
      * in, and within it the point the Hilbert curve reaches there; jitter (from {@code hash}) keeps homes off
