@@ -282,8 +282,9 @@ final class Itinerary {
      * The first instant after {@code fromMs} and before {@code endMs} at which the site serving the phone is no
      * longer the one serving it at {@code fromMs}; -1 if there is none. Sites change on whole seconds only (see
      * {@link #siteAt}), so every record of the subscriber open then changes at the same instant. Stays keep
-     * their site; trips are walked in steps of {@link #STEP_S} seconds (and the last second before the end), and the change
-     * found to the second between two.
+     * their site; on a trip the site can only change where the trip leaves a square of the network's raster,
+     * so the walk jumps from square to square (beyond the raster it steps {@link #STEP_S} seconds, and the
+     * change is found to the second between two steps).
      */
     long siteChangeMs(long fromMs, long endMs, RatType best) {
         long second = Math.floorDiv(fromMs, 1000);
