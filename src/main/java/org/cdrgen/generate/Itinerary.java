@@ -266,11 +266,7 @@ final class Itinerary {
         if (epochMs < depart[i] || i + 1 >= stops) {
             return site[i];
         }
-        double f = Math.max(0, (double) (epochMs - depart[i]) / Math.max(1, arrive[i + 1] - depart[i]));
-        int a = site[i];
-        int b = site[i + 1];
-        return network.nearestSite(network.x(a) + f * (network.x(b) - network.x(a)),
-                network.y(a) + f * (network.y(b) - network.y(a)));
+        return network.siteOnTrip(site[i], site[i + 1], depart[i], arrive[i + 1], epochMs);
     }
 
     /** The site serving a phone whose best RAT is {@code best} where the subscriber is at an instant. */

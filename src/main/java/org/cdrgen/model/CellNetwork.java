@@ -135,18 +135,27 @@ public final class CellNetwork {
         return known - 1;
     }
 
+    /** The share of a straight trip from site a (left at t0) to site b (reached at t1) done at instant t, at least 0. */
+    private static double tripShare(long t0, long t1, long t) {
+        return Math.max(0, (double) (t - t0) / Math.max(1, t1 - t0));
+    }
+
+    /** The site nearest to where a straight trip from site a (left at t0) to site b (reached at t1) is at t. */
+    public int siteOnTrip(int a, int b, long t0, long t1, long t) {
+        double f = tripShare(t0, t1, t);
+        return nearestSite(x[a] + f * (x[b] - x[a]), y[a] + f * (y[b] - y[a]));
+    }
+
     /**
-     * When a straight trip from site a (left at t0) to site b (reached at t1), at instant t, leaves the raster
-     * square it is in then (positions as {@link #nearestSite} is asked them: a + f (b - a), f = (t - t0) /
-     * (t1 - t0), at least 0); until then its nearest site cannot change. Long.MIN_VALUE when there is no
-     * raster or the point is beyond it (the caller then walks in small steps).
+     * When such a trip (see {@link #siteOnTrip}), at instant t, leaves the raster square it is in then; until
+     * then its nearest site cannot change. Long.MIN_VALUE when there is no raster or the point is beyond it
+     * (the caller then walks in small steps).
      */
     public long rasterExitMs(int a, int b, long t0, long t1, long t) {
         if (rasterColumns == 0) {
             return Long.MIN_VALUE;
         }
-        double span = Math.max(1, t1 - t0);
-        double f = Math.max(0, (double) (t - t0) / span);
+        double f = tripShare(t0, t1, t);
         double dx = x[b] - x[a];
         double dy = y[b] - y[a];
         double px = x[a] + f * dx;
@@ -168,7 +177,7 @@ public final class CellNetwork {
         if (!(exit > f)) {
             return Long.MIN_VALUE;
         }
-        return exit >= 1 ? t1 : t0 + (long) (exit * span);
+        return exit >= 1 ? t1 : t0 + (long) (exit * Math.max(1, t1 - t0));
     }
 
     /** The side of a raster square: positions closer than this to a cell boundary may land on either side. */
