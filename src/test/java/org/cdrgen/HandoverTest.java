@@ -30,19 +30,13 @@ class HandoverTest {
         Path drop = tmp.resolve("drop");
         Cli.ok("--subscribers", "1500", "--days", "7", "--seed", Cli.SEED, "--start-date", "2026-03-02", "--quiet",
                 "--output-dir", drop.toString());
-        Csv cells = Drops.readCsv(drop.resolve("cells.csv"));
-        Map<String, String> siteOf = new HashMap<>();
-        for (CSVRecord c : cells.records()) {
-            siteOf.put(c.get(cells.column("rat_type")) + "/" + c.get(cells.column("tac")) + "/" + c.get(cells.column("cell_id")),
-                    c.get(cells.column("latitude")) + "," + c.get(cells.column("longitude")));
-        }
+        Map<String, String> siteOf = Drops.cellSites(drop);
         Map<String, List<String[]>> records = new HashMap<>();
         for (List<Path> parts : Drops.eventFilesByDay(drop).values()) {
             for (Path part : parts) {
                 Csv csv = Drops.readCsv(part);
                 for (CSVRecord r : csv.records()) {
-                    String site = siteOf.get(r.get(csv.column("rat_type")) + "/" + r.get(csv.column("tac")) + "/"
-                            + r.get(csv.column("cell_id")));
+                    String site = siteOf.get(Drops.cellKey(csv, r));
                     if (r.get(csv.column("event_type")).equals("DATA") && site != null) {
                         records.computeIfAbsent(r.get(csv.column("served_imsi")), k -> new ArrayList<>()).add(new String[] {
                             r.get(csv.column("start_time")), r.get(csv.column("end_time")), site,

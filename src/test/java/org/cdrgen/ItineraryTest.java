@@ -48,20 +48,15 @@ class ItineraryTest {
         Path drop = tmp.resolve("drop");
         Cli.ok("--subscribers", "2000", "--days", "3", "--seed", Cli.SEED, "--start-date", "2026-03-02", "--quiet",
                 "--output-dir", drop.toString());
-        Csv cells = Drops.readCsv(drop.resolve("cells.csv"));
         Map<String, double[]> where = new HashMap<>();
-        for (CSVRecord c : cells.records()) {
-            where.put(c.get(cells.column("rat_type")) + "/" + c.get(cells.column("tac")) + "/" + c.get(cells.column("cell_id")),
-                    new double[] {Double.parseDouble(c.get(cells.column("latitude"))),
-                        Double.parseDouble(c.get(cells.column("longitude")))});
-        }
+        Drops.cellSites(drop).forEach((cell, site) -> where.put(cell, new double[] {
+            Double.parseDouble(site.substring(0, site.indexOf(','))), Double.parseDouble(site.substring(site.indexOf(',') + 1))}));
         Map<String, List<double[]>> track = new HashMap<>();
         for (List<Path> parts : Drops.eventFilesByDay(drop).values()) {
             for (Path part : parts) {
                 Csv csv = Drops.readCsv(part);
                 for (CSVRecord r : csv.records()) {
-                    double[] at = where.get(r.get(csv.column("rat_type")) + "/" + r.get(csv.column("tac")) + "/"
-                            + r.get(csv.column("cell_id")));
+                    double[] at = where.get(Drops.cellKey(csv, r));
                     boolean event = !r.get(csv.column("event_type")).equals("DATA")
                             || r.get(csv.column("record_sequence_number")).equals("1");
                     if (at != null && event) {

@@ -166,6 +166,21 @@ public final class Drops {
         }
     }
 
+    /** The key of the cell of a row of cells.csv or of an event file: rat_type/tac/cell_id. */
+    public static String cellKey(Csv csv, CSVRecord row) {
+        return row.get(csv.column("rat_type")) + "/" + row.get(csv.column("tac")) + "/" + row.get(csv.column("cell_id"));
+    }
+
+    /** Every cell of a drop's cells.csv, by {@link #cellKey}, to its site as "latitude,longitude". */
+    public static Map<String, String> cellSites(Path drop) {
+        Csv cells = readCsv(drop.resolve("cells.csv"));
+        Map<String, String> sites = new java.util.HashMap<>();
+        for (CSVRecord c : cells.records()) {
+            sites.put(cellKey(cells, c), c.get(cells.column("latitude")) + "," + c.get(cells.column("longitude")));
+        }
+        return sites;
+    }
+
     /** Parses an uncompressed CSV file, see {@link #parseCsv}. */
     public static Csv readCsv(Path file) {
         try {
