@@ -123,6 +123,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
     private void sessions(Subscriber subscriber, PartyDay party, DayCalendar sessionDay, DayCalendar rowDay,
             Placement placement, RowBatch out) {
         int id = subscriber.id;
+        geranCalls = -1;
         startStream(id, sessionDay.epochDay);
         double mood = party != null ? party.mood() : model.population.mood(subscriber, sessionDay.epochDay);
         double level = subscriber.dataLevel * sessionDay.dataActivity * mood * dailyNoise(data.dailyDispersionSigma());
@@ -212,29 +213,54 @@ final class DataGenerator extends ServiceGenerator implements Service {
     private final Following following = new Following();
 
     /**
-     * The end of the subscriber's answered 2G call under way at an instant (their own voice rows of the day
-     * are in the batch already: voice runs first), or -1. Phones and network have no DTM (GPRS class B): a
-     * packet session does not run on GERAN during a circuit call.
+     * The subscriber's answered 2G calls of the day, [answer, end) in the batch's order: their own voice rows
+     * are in the batch already (voice runs first). Phones and network have no DTM (GPRS class B): a packet
+     * session does not run on GERAN during a circuit call. Collected once per subscriber-day, at its first
+     * GERAN session.
      */
-    private static long geranCallAt(RowBatch out, long instant) {
+    private long[] geranCallStart = new long[16];
+    private long[] geranCallEnd = new long[16];
+    private int geranCalls = -1;
+
+    private void collectGeranCalls(RowBatch out) {
+        geranCalls = 0;
         for (int r = 0; r < out.size(); r++) {
             EventRow row = out.get(r);
-            if (row.eventType == EventType.VOICE && row.answerMs >= 0 && row.ratType == RatType.GERAN
-                    && row.answerMs <= instant && instant < row.endMs) {
-                return row.endMs;
+            if (row.eventType == EventType.VOICE && row.answerMs >= 0 && row.ratType == RatType.GERAN) {
+                if (geranCalls == geranCallStart.length) {
+                    geranCallStart = java.util.Arrays.copyOf(geranCallStart, 2 * geranCalls);
+                    geranCallEnd = java.util.Arrays.copyOf(geranCallEnd, 2 * geranCalls);
+                }
+                geranCallStart[geranCalls] = row.answerMs;
+                geranCallEnd[geranCalls] = row.endMs;
+                geranCalls++;
+            }
+        }
+    }
+
+    /** The end of the subscriber's answered 2G call under way at an instant, or -1. */
+    private long geranCallAt(RowBatch out, long instant) {
+        if (geranCalls < 0) {
+            collectGeranCalls(out);
+        }
+        for (int c = 0; c < geranCalls; c++) {
+            if (geranCallStart[c] <= instant && instant < geranCallEnd[c]) {
+                return geranCallEnd[c];
             }
         }
         return -1;
     }
 
     /** The start of the first answered 2G call of the subscriber that begins in (from, to), or -1. */
-    private static long geranCallFrom(RowBatch out, long from, long to) {
+    private long geranCallFrom(RowBatch out, long from, long to) {
+        if (geranCalls < 0) {
+            collectGeranCalls(out);
+        }
         long first = -1;
-        for (int r = 0; r < out.size(); r++) {
-            EventRow row = out.get(r);
-            if (row.eventType == EventType.VOICE && row.answerMs > from && row.answerMs < to
-                    && row.ratType == RatType.GERAN && (first < 0 || row.answerMs < first)) {
-                first = row.answerMs;
+        for (int c = 0; c < geranCalls; c++) {
+            long answer = geranCallStart[c];
+            if (answer > from && answer < to && (first < 0 || answer < first)) {
+                first = answer;
             }
         }
         return first;
