@@ -1,6 +1,5 @@
 package org.cdrgen.generate;
 
-import org.apache.commons.rng.core.source64.SplitMix64;
 import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.EventRow;
 import org.cdrgen.model.Handset;
@@ -99,7 +98,7 @@ public final class ChunkGenerator implements MtLeg.Parties {
         for (DayTransform transform : model.transforms) {
             long stream = Seeds.hash(Seeds.hash(model.seed, subscriber, day.epochDay, Seeds.Purpose.SCENARIO),
                     transform.name().hashCode());
-            scenarioRandom.switchTo(new SplitMix64(stream));
+            scenarioRandom.reseed(stream);
             transform.apply(dayRows, scenarioRandom);
         }
     }

@@ -1,6 +1,5 @@
 package org.cdrgen.generate;
 
-import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.config.DataProfile;
 import org.cdrgen.model.Direction;
@@ -150,7 +149,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
                         model.population.roamingPlmn(id, sessionDay.epochDay), true, false, mood);
             }
             // Where first: the RAT bounds the volume and the speed.
-            placeRng.switchTo(new SplitMix64(Seeds.hash(placeSeed, i)));
+            placeRng.reseed(Seeds.hash(placeSeed, i));
             describe(party, sessionDay, start, model.tables.apnBytes[apnIndex], chargingId, gateway, placement);
             int rat = session.ratType.ordinal();
             if (session.ratType == RatType.GERAN && sessionDay == rowDay) {
@@ -161,7 +160,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
                     if (start >= rowDay.endMs()) {
                         continue;
                     }
-                    placeRng.switchTo(new SplitMix64(Seeds.hash(placeSeed, i)));
+                    placeRng.reseed(Seeds.hash(placeSeed, i));
                     describe(party, sessionDay, start, model.tables.apnBytes[apnIndex], chargingId, gateway, placement);
                     rat = session.ratType.ordinal();
                 }
@@ -288,7 +287,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
 
         @Override
         public void place(EventRow record, int sequence) {
-            placeRng.switchTo(new SplitMix64(Seeds.hash(sessionKey, sequence)));
+            placeRng.reseed(Seeds.hash(sessionKey, sequence));
             placement.move(record, holder.subscriber(), holder.handset().bestRat(), dayOf(record), record.startMs, placeRng);
         }
 

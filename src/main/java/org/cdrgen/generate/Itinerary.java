@@ -1,6 +1,5 @@
 package org.cdrgen.generate;
 
-import org.apache.commons.rng.core.source64.SplitMix64;
 import org.cdrgen.config.MobilityProfile;
 import org.cdrgen.model.CellNetwork;
 import org.cdrgen.model.RatType;
@@ -71,7 +70,7 @@ final class Itinerary {
     void build(Subscriber s, DayCalendar day) {
         personId = s.personId;
         epochDay = day.epochDay;
-        rng.switchTo(new SplitMix64(Seeds.hash(seed, s.personId, day.epochDay, Seeds.Purpose.PLACES)));
+        rng.reseed(Seeds.hash(seed, s.personId, day.epochDay, Seeds.Purpose.PLACES));
         stops = 0;
         lastStop = 0;
         if (longTrips.on(s, day.epochDay)) {

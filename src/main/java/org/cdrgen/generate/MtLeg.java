@@ -1,6 +1,5 @@
 package org.cdrgen.generate;
 
-import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.cdrgen.model.Direction;
 import org.cdrgen.model.EventRow;
@@ -54,8 +53,8 @@ final class MtLeg {
         mt.servedImsi = party.subscriber().imsi;
         mt.servedMsisdn = party.subscriber().msisdnBytes;
         mt.servedImei = party.handset().imei();
-        rng.switchTo(new SplitMix64(Seeds.hash(Seeds.hash(seed, callee, day.epochDay, Seeds.Purpose.MT_LEG),
-                originating.callReference)));
+        rng.reseed(Seeds.hash(Seeds.hash(seed, callee, day.epochDay, Seeds.Purpose.MT_LEG),
+                originating.callReference));
         placement.place(mt, party, day, originating.startMs, rng,
                 originating.eventType == EventType.VOICE ? voiceRat : smsRat);
         return Outcome.DELIVERED;

@@ -1,6 +1,5 @@
 package org.cdrgen.generate;
 
-import org.apache.commons.rng.core.source64.SplitMix64;
 
 /**
  * Every random stream is derived from (run seed, subscriber, day, purpose) by hashing, never from thread
@@ -46,9 +45,9 @@ public final class Seeds {
     }
 
     /**
-     * A fresh generator for one stream: SplitMix64 from Commons RNG (small state, cheap to create per
-     * stream), seen through a {@link StreamRandom} like every other stream. Samplers then only ever meet one
-     * provider class, so the JIT compiles each sampler call once, for that class, instead of for two.
+     * A fresh generator for one stream: a {@link StreamRandom} (SplitMix64's numbers) like every other stream.
+     * Samplers then only ever meet one provider class, so the JIT compiles each sampler call once, for that
+     * class, instead of for two.
      */
     public static StreamRandom stream(long seed, long subscriber, long day, Purpose purpose) {
         return stream(hash(seed, subscriber, day, purpose));
@@ -57,7 +56,7 @@ public final class Seeds {
     /** A fresh generator for the stream seeded by a hash. */
     public static StreamRandom stream(long seedHash) {
         StreamRandom random = new StreamRandom();
-        random.switchTo(new SplitMix64(seedHash));
+        random.reseed(seedHash);
         return random;
     }
 }

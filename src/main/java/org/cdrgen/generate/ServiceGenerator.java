@@ -1,6 +1,5 @@
 package org.cdrgen.generate;
 
-import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -26,7 +25,7 @@ abstract class ServiceGenerator {
 
     /** Points this generator's samplers at the stream of one subscriber-day. */
     protected void startStream(int subscriber, long epochDay) {
-        rng.switchTo(new SplitMix64(Seeds.hash(model.seed, subscriber, epochDay, purpose)));
+        rng.reseed(Seeds.hash(model.seed, subscriber, epochDay, purpose));
     }
 
     /** Mean 1, log-normal: how much busier or quieter than usual this person is today. */
