@@ -151,9 +151,23 @@ class LauncherIT {
         assertEquals(7, run.exit(), "the fake java's exit code: " + run.describe());
         List<String> args = run.outLines().subList(1, run.outLines().size());
         List<String> expected = new ArrayList<>(archiveOptions(jarFoundBy(script)));
-        expected.addAll(List.of("-Xmx64m", "-Dcdrgen.it=1", "-Dpattern=*", "-jar", jarFoundBy(script).toString(),
-                "--output-dir", "two words", "*"));
+        expected.addAll(List.of("-XX:+UseParallelGC", "-Xmx64m", "-Dcdrgen.it=1", "-Dpattern=*", "-jar",
+                jarFoundBy(script).toString(), "--output-dir", "two words", "*"));
         assertEquals(expected, args, run.describe());
+    }
+
+    /** The launcher picks the parallel collector unless JAVA_OPTS picks one (two would stop the JVM). */
+    @Test
+    void aCollectorInJavaOptsReplacesTheLaunchersChoice() throws Exception {
+        Path script = sourceCheckoutScript();
+        Path javaHome = fakeJavaHome();
+        Run run = run(script, List.of("--version"), Map.of("JAVA_HOME", javaHome.toString(), "JAVA_OPTS",
+                "-Xmx1g -XX:+UseG1GC"));
+        List<String> expected = new ArrayList<>(archiveOptions(jarFoundBy(script)));
+        expected.addAll(List.of("-Xmx1g", "-XX:+UseG1GC", "-jar", jarFoundBy(script).toString(), "--version"));
+        assertEquals(expected, run.outLines().subList(1, run.outLines().size()), run.describe());
+        Run real = run(script, List.of("--version"), Map.of("JAVA_OPTS", "-XX:+UseSerialGC"));
+        assertEquals(0, real.exit(), "a real JVM with the user's collector: " + real.describe());
     }
 
     /** The options the launcher adds for the build's class-data-sharing archive beside the jar, if there is one. */
