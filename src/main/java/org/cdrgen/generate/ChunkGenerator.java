@@ -170,17 +170,26 @@ public final class ChunkGenerator implements MtLeg.Parties {
         blockFirst = first;
         blockEpochDay = day.epochDay;
         for (int i = 0; i < count; i++) {
-            block[i] = build(first + i, day);
+            block[i] = build(first + i, day, true);
         }
         blockCount = count;
     }
 
-    private PartyDay build(int id, DayCalendar day) {
+    /** @param own a subscriber of the block (with moods), not a callee */
+    private PartyDay build(int id, DayCalendar day, boolean own) {
         Subscriber s = model.population.subscriber(id, day.epochDay);
         boolean active = s.activeOn(day.epochDay);
+        double mood = Double.NaN;
+        double moodDayBefore = Double.NaN;
+        if (own && active) {
+            mood = model.population.moods(s, day.epochDay, dayBefore);
+            moodDayBefore = dayBefore[0];
+        }
         return new PartyDay(s, model.population.handset(s), model.population.roamingPlmn(id, day.epochDay), active,
-                active && model.population.away(s, day.epochDay), active ? model.population.mood(s, day.epochDay) : 1);
+                active && model.population.away(s, day.epochDay), mood, moodDayBefore);
     }
+
+    private final double[] dayBefore = new double[1];
 
     @Override
     public PartyDay party(int subscriber, DayCalendar day) {
@@ -192,7 +201,7 @@ public final class ChunkGenerator implements MtLeg.Parties {
         if (callees[slot] != null && calleeIds[slot] == subscriber && calleeDays[slot] == day.epochDay) {
             return callees[slot];
         }
-        PartyDay party = build(subscriber, day);
+        PartyDay party = build(subscriber, day, false);
         callees[slot] = party;
         calleeIds[slot] = subscriber;
         calleeDays[slot] = day.epochDay;

@@ -108,9 +108,11 @@ final class DataGenerator extends ServiceGenerator implements Service {
                 // from a day away with the phone off.
                 break;
             }
-            sessions(today.party.subscriber(), null, earlier, day, today.placement, out);
+            double mood = earlier.epochDay == day.epochDay - 1 ? today.party.moodDayBefore()
+                    : model.population.mood(today.party.subscriber(), earlier.epochDay);
+            sessions(today.party.subscriber(), null, mood, earlier, day, today.placement, out);
         }
-        sessions(today.party.subscriber(), today.party, day, day, today.placement, out);
+        sessions(today.party.subscriber(), today.party, today.party.mood(), day, day, today.placement, out);
     }
 
     /**
@@ -118,13 +120,13 @@ final class DataGenerator extends ServiceGenerator implements Service {
      * {@code rowDay} (the same day, or a later one that some of them run into).
      *
      * @param party the subscriber on {@code sessionDay}, or null to look it up if a session needs it
+     * @param mood the subscriber's mood on {@code sessionDay}
      */
-    private void sessions(Subscriber subscriber, PartyDay party, DayCalendar sessionDay, DayCalendar rowDay,
+    private void sessions(Subscriber subscriber, PartyDay party, double mood, DayCalendar sessionDay, DayCalendar rowDay,
             Placement placement, RowBatch out) {
         int id = subscriber.id;
         geranCalls = -1;
         startStream(id, sessionDay.epochDay);
-        double mood = party != null ? party.mood() : model.population.mood(subscriber, sessionDay.epochDay);
         double level = subscriber.dataLevel * sessionDay.dataActivity * mood * dailyNoise(data.dailyDispersionSigma());
         int sessions = count(data.sessionsPerDay() * level);
         // Abroad, the day follows the visited country's clock.
@@ -146,7 +148,7 @@ final class DataGenerator extends ServiceGenerator implements Service {
             }
             if (party == null) {
                 party = new PartyDay(subscriber, model.population.handset(subscriber),
-                        model.population.roamingPlmn(id, sessionDay.epochDay), true, false, mood);
+                        model.population.roamingPlmn(id, sessionDay.epochDay), true, false, mood, Double.NaN);
             }
             // Where first: the RAT bounds the volume and the speed.
             placeRng.reseed(Seeds.hash(placeSeed, i));

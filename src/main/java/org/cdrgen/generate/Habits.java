@@ -31,13 +31,36 @@ final class Habits {
 
     /** The day's activity multiplier: log-normal, mean 1, correlated with the days before. */
     double mood(long personId, long epochDay) {
+        return moods(personId, epochDay, null);
+    }
+
+    /**
+     * The same; when {@code dayBefore} is given, also the mood of the day before into its element 0: it shares
+     * all but one of the draws (an earlier day's sessions that run into this one need it). Both sums add
+     * their terms in the same order as {@link #mood} alone, so the values are the same to the bit.
+     */
+    double moods(long personId, long epochDay, double[] dayBefore) {
         if (profile.moodSigma() == 0) {
+            if (dayBefore != null) {
+                dayBefore[0] = 1;
+            }
             return 1;
         }
         double log = -meanShift;
-        for (int k = 0; k < weights.length; k++) {
-            long h = Seeds.hash(seed, personId, epochDay - k, Seeds.Purpose.HABITS);
-            log += weights[k] * Quantiles.standardNormal(Seeds.unit(h));
+        double before = -meanShift;
+        int days = weights.length + (dayBefore != null ? 1 : 0);
+        for (int j = 0; j < days; j++) {
+            long h = Seeds.hash(seed, personId, epochDay - j, Seeds.Purpose.HABITS);
+            double z = Quantiles.standardNormal(Seeds.unit(h));
+            if (j < weights.length) {
+                log += weights[j] * z;
+            }
+            if (j > 0) {
+                before += weights[j - 1] * z;
+            }
+        }
+        if (dayBefore != null) {
+            dayBefore[0] = Math.exp(before);
         }
         return Math.exp(log);
     }

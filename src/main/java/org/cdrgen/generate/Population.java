@@ -73,6 +73,11 @@ public final class Population {
         return habits.mood(s.personId, epochDay);
     }
 
+    /** The same, and the mood of the day before into {@code dayBefore[0]} (see {@link Habits#moods}). */
+    double moods(Subscriber s, long epochDay, double[] dayBefore) {
+        return habits.moods(s.personId, epochDay, dayBefore);
+    }
+
     /** Whether the subscriber is away with the phone off all day. */
     public boolean away(Subscriber s, long epochDay) {
         return habits.away(s.personId, epochDay);
