@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * each its own gzip member or zstd frame (with a content checksum), compressed in parallel, at level 1 by default,
  * and their manifest.json records compression_level; the crc32 drop (--checksum crc32) was added then.
  * Recorded again for the social graph of overlapping communities (issue 14: households, neighbourhood
- * circles, workplaces and weak ties instead of id blocks; the profile's contacts: keys changed).
+ * circles, workplaces and weak ties instead of id blocks; the profile's contacts: keys changed). Recorded
+ * again for the call rhythm (issue 14, item 2: daily calls to a partner and weekly ones to a parent take the
+ * place of ordinary calls, and the profile gained contacts.rhythm).
  */
 class GoldenDropsTest {
     @TempDir
@@ -39,14 +41,14 @@ class GoldenDropsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 377e0669f6f6550506db036baed1b3ebad9362fc1b6066a9d762c2593190169e",
-        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 377e0669f6f6550506db036baed1b3ebad9362fc1b6066a9d762c2593190169e",
-        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 377e0669f6f6550506db036baed1b3ebad9362fc1b6066a9d762c2593190169e",
-        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 6c79ba2a0b04453db92e59fefeb147c3a67cdf612a69325b38ab229b08fcc878",
-        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 7fcef41f31e4c5272af05a577fd540a3f5089a6a6138394f217293cffd8b2b37",
-        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 572c26f140481349cebfcdd3f29d775fb3abf17d6effae0e0cface990eef99e4",
-        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | ed750a12605327a9781da4501e18b63fbf3b31fbb4ef3347f27dfc2f2a2ca1ee",
-        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | a5bee00e97c01e6a2664a44fa7a0ece373cfd3a7fa10cb757363c3fc1899785e"})
+        "default, 1 thread    | --subscribers 1500 --days 2 --threads 1 --max-file-size 64KiB | 346b151d4190d8863cd0178277420b49d63e7971dbc85d599c68a61c76bcf766",
+        "default, 2 threads   | --subscribers 1500 --days 2 --threads 2 --max-file-size 64KiB | 346b151d4190d8863cd0178277420b49d63e7971dbc85d599c68a61c76bcf766",
+        "default, 7 threads   | --subscribers 1500 --days 2 --threads 7 --max-file-size 64KiB | 346b151d4190d8863cd0178277420b49d63e7971dbc85d599c68a61c76bcf766",
+        "2010 profile         | --subscribers 1500 --days 2 --config config/sms-era-2010.yaml | 68b428c3ad214285d02ae8a1ce114e2e14ffd60d219cfe0ec7f4c4bbefd5d13d",
+        "gzip                 | --subscribers 700 --days 1 --compress gzip                    | 1a5c58683b93d35c4134b82ee135667c370c36404d77738959011d8e3d546d50",
+        "zstd                 | --subscribers 700 --days 1 --compress zstd                    | 070d28d9622c02647c592065a47d8e87ec2caa374f6bcbe2107bdd4aaf6c5e11",
+        "shard 2 of 3         | --subscribers 1500 --days 1 --shard 2/3                       | ff27caf0ce18e479280508a385c45bbbe1a87f0d48d9c89441129fce5023f615",
+        "crc32 checksums      | --subscribers 700 --days 1 --checksum crc32                   | 7e0bd1f16e5bedbf0e5cace1218aafc2caa91d280796f8413b200b19cd7880ce"})
     void theBytesOfEveryReferenceDropAreUnchanged(String name, String options, String digest) throws IOException {
         Path dir = tmp.resolve("drop");
         List<String> args = new ArrayList<>(List.of("--seed", "20260302", "--start-date", "2026-03-02", "--quiet",

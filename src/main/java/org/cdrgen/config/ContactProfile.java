@@ -3,7 +3,7 @@ package org.cdrgen.config;
 /**
  * Each subscriber's social circle: the communities on-net ties come from (households, two overlapping
  * tilings of neighbourhood circles, workplaces, weak bridges), how ties come and go, how many off-net
- * contacts, how concentrated the calls are.
+ * contacts, how concentrated the calls are, and the rhythm of calls to a partner and a parent.
  */
 public record ContactProfile(
         double meanCount,
@@ -23,7 +23,8 @@ public record ContactProfile(
         double weakTieDays,
         double tieActiveShare,
         double tieTurnoverDays,
-        double tieRankExponent) {
+        double tieRankExponent,
+        RhythmProfile rhythm) {
 
     void validate() {
         Checks.range("contacts.mean_count", meanCount, 1, 1_000);
@@ -44,5 +45,6 @@ public record ContactProfile(
         Checks.range("contacts.tie_active_share", tieActiveShare, 0.05, 1);
         Checks.range("contacts.tie_turnover_days", tieTurnoverDays, 1, 3_650);
         Checks.range("contacts.tie_rank_exponent", tieRankExponent, 0, 5);
+        rhythm.validate();
     }
 }

@@ -40,8 +40,9 @@ import org.cdrgen.config.PopulationProfile;
  */
 public final class ContactBook {
     private static final long GOLDEN = 0x9e3779b97f4a7c15L;
-    private static final int HOUSEHOLD = 0;
-    private static final int CIRCLE = 1;
+    /** Layers of on-net ties, and the same kinds off-net (family, friends, work, acquaintance). */
+    static final int HOUSEHOLD = 0;
+    static final int CIRCLE = 1;
     private static final int WORK = 3;
     private static final int WEAK = 4;
     /** Strength weight per layer (household, circle 0, circle 1, workplace, weak tie): strong ties cluster. */
@@ -169,6 +170,7 @@ public final class ContactBook {
         if (size == before) {
             // Everyone has someone to call: a lone off-net number.
             add(Seeds.hash(seed, personId, 2, Seeds.Purpose.CONTACTS), -1, 1.0);
+            layerOf[size - 1] = WEAK;
         }
         sortByStrength();
     }
@@ -347,6 +349,7 @@ public final class ContactBook {
                 number = Seeds.mix(h + epoch * GOLDEN);
             }
             add(number, -1, tieStrength(layer, h ^ 0x2545F4914F6CDD1DL));
+            layerOf[size - 1] = (byte) layer;
         }
     }
 
@@ -455,6 +458,16 @@ public final class ContactBook {
     public int contact(int rank) {
         reach(rank);
         return contacts[rank];
+    }
+
+    /** Whether the book has a contact of this rank (0 the strongest). */
+    boolean hasRank(int rank) {
+        return reach(rank);
+    }
+
+    /** The kind of tie of a contact: its layer on-net ({@link #HOUSEHOLD}, {@link #CIRCLE}, ...), its kind off-net. */
+    int layer(int index) {
+        return layerOf[index];
     }
 
     /** A contact's entry index drawn by rank: the k-th strongest tie gets weight (k+1)^-exponent. */

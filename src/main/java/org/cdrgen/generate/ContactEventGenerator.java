@@ -23,10 +23,13 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
     private final HourSamplers hours;
     protected final SharedStateDiscreteSampler ratWish;
     private final MtLeg mtLeg;
+    /** Calls to a partner or parent with a rhythm, for a service made one at a time (VOICE); else null. */
+    private final CallRhythm rhythm;
 
-    ContactEventGenerator(GenerationModel model, MtLeg mtLeg, Traffic traffic) {
+    ContactEventGenerator(GenerationModel model, MtLeg mtLeg, Traffic traffic, CallRhythm rhythm) {
         super(model, traffic.purpose());
         this.traffic = traffic;
+        this.rhythm = rhythm;
         this.contactRank = model.tables.contactRank.bind(rng);
         this.hours = new HourSamplers(traffic.hours(), model.tables.visitedZone, rng);
         this.ratWish = traffic.ratWish().bind(rng);
@@ -44,7 +47,13 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
         double level = level(party.subscriber(), day) * party.mood() * dailyNoise(traffic.dailyDispersionSigma());
         // Abroad, the day follows the visited country's clock.
         SharedStateDiscreteSampler hours = this.hours.on(day, party.roamingPlmn());
-        int made = count(traffic.madePerDay() * level);
+        double madeMean = traffic.madePerDay() * level;
+        if (rhythm != null) {
+            rhythm.plan(party.subscriber().personId, day, traffic.madePerDay() * level(party.subscriber(), day),
+                    party.mood());
+            madeMean *= rhythm.ordinaryShare();
+        }
+        int made = count(madeMean);
         long[] starts = times.draw(made, day, hours, rng, gaussian, traffic.burstProbability(), traffic.burstGapMedianS());
         if (!oneAtATime()) {
             makeEvents(today, out, starts, made);
@@ -53,10 +62,18 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
             receiveEvents(today, out, starts, received);
             return;
         }
-        if (madeStarts.length < made) {
-            madeStarts = new long[Math.max(made, madeStarts.length * 2)];
+        int rituals = rhythm == null ? 0 : rhythm.count();
+        if (madeStarts.length < made + rituals) {
+            madeStarts = new long[Math.max(made + rituals, madeStarts.length * 2)];
         }
-        System.arraycopy(starts, 0, madeStarts, 0, made);
+        // A made call's start carries its kind in the two low bits (sorting keeps time order): ordinary or a ritual.
+        for (int i = 0; i < made; i++) {
+            madeStarts[i] = starts[i] << 2 | CallRhythm.ORDINARY;
+        }
+        for (int i = 0; i < rituals; i++) {
+            madeStarts[made + i] = rhythm.start(i) << 2 | rhythm.kind(i);
+        }
+        made += rituals;
         int received = count(traffic.receivedPerDay() * level);
         starts = times.draw(received, day, hours, rng, gaussian, traffic.burstProbability(), traffic.burstGapMedianS());
         inTimeOrder(today, out, madeStarts, made, starts, received);
@@ -76,15 +93,17 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
         int i = 0;
         int j = 0;
         while (i < madeCount || j < receivedCount) {
-            if (j >= receivedCount || i < madeCount && made[i] <= received[j]) {
-                long start = made[i++];
+            if (j >= receivedCount || i < madeCount && made[i] >> 2 <= received[j]) {
+                int kind = (int) (made[i] & 3);
+                long start = made[i++] >> 2;
                 if (start < busyUntil) {
                     start = busyUntil + 5_000 + Long.remainderUnsigned(Seeds.mix(start), 115_000);
                     if (start >= today.day.endMs()) {
                         continue; // no time left that day for the call
                     }
                 }
-                EventRow row = makeEvent(today, out, start);
+                int contact = kind == CallRhythm.ORDINARY ? -1 : CallRhythm.callee(kind, today.contacts);
+                EventRow row = makeEvent(today, out, start, contact);
                 busyUntil = Math.max(busyUntil, row.endMs);
             } else {
                 long start = received[j++];
@@ -123,13 +142,16 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
      */
     private void makeEvents(SubscriberDay today, RowBatch out, long[] starts, int count) {
         for (int i = 0; i < count; i++) {
-            makeEvent(today, out, starts[i]);
+            makeEvent(today, out, starts[i], -1);
         }
     }
 
-    private EventRow makeEvent(SubscriberDay today, RowBatch out, long start) {
+    /** @param contact the callee's entry in the day's book, or -1 to draw one by rank */
+    private EventRow makeEvent(SubscriberDay today, RowBatch out, long start, int contact) {
         ContactBook contacts = today.contacts;
-        int contact = contacts.pick(contactRank);
+        if (contact < 0) {
+            contact = contacts.pick(contactRank);
+        }
         int other = contacts.subscriber(contact);
         EventRow row = out.add();
         row.direction = Direction.MO;

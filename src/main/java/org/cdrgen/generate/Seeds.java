@@ -12,7 +12,8 @@ public final class Seeds {
     /** What a stream is for; a new purpose gets a new constant, so adding one never shifts the others. */
     public enum Purpose {
         IDENTITY(1), PLACES(2), CONTACTS(3), DEVICE(4), VOICE(5), SMS(6), DATA(7), ROAMING(8), MT_LEG(9),
-        TIE(10), NETWORK(12), SCENARIO(13), OTHER_PARTIES(14), LIFECYCLE(15), SIM(16), HABITS(17), SETTLEMENT(18);
+        TIE(10), NETWORK(12), SCENARIO(13), OTHER_PARTIES(14), LIFECYCLE(15), SIM(16), HABITS(17), SETTLEMENT(18),
+        RHYTHM(19);
 
         final long code;
 

@@ -19,7 +19,7 @@ final class SmsGenerator extends ContactEventGenerator {
         super(model, mtLeg, new Traffic(Seeds.Purpose.SMS, EventType.SMS, model.profile.sms().moPerDay(),
                 model.profile.sms().mtOffNetPerDay(), model.profile.sms().dailyDispersionSigma(),
                 model.profile.sms().burstProbability(), model.profile.sms().burstGapMedianS(),
-                model.tables.smsHours, model.tables.smsRat));
+                model.tables.smsHours, model.tables.smsRat), null);
         this.sms = model.profile.sms();
         this.segments = model.tables.smsSegments.bind(rng);
         this.status = model.tables.smsStatus.bind(rng);

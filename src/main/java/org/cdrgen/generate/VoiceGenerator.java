@@ -8,8 +8,9 @@ import org.cdrgen.model.EventType;
 import org.cdrgen.model.Subscriber;
 
 /**
- * Voice call attempts of a subscriber-day: calls made (to contacts drawn by tie strength) and calls
- * received from other networks. An on-net call also yields the callee's MT record with the same
+ * Voice call attempts of a subscriber-day: calls made (to contacts drawn by tie strength, and in place
+ * of some of them the day's calls to a partner or parent, {@link CallRhythm}) and calls received from
+ * other networks. An on-net call also yields the callee's MT record with the same
  * call_reference, times and outcome.
  */
 final class VoiceGenerator extends ContactEventGenerator {
@@ -38,7 +39,8 @@ final class VoiceGenerator extends ContactEventGenerator {
         super(model, mtLeg, new Traffic(Seeds.Purpose.VOICE, EventType.VOICE, model.profile.voice().moCallsPerDay(),
                 model.profile.voice().mtOffNetCallsPerDay(), model.profile.voice().dailyDispersionSigma(),
                 model.profile.voice().burstProbability(), model.profile.voice().burstGapMedianS(),
-                model.tables.voiceHours, model.tables.voiceRat));
+                model.tables.voiceHours, model.tables.voiceRat),
+                new CallRhythm(model.seed, model.profile.contacts().rhythm(), model.profile.habits().moodSigma()));
         this.voice = model.profile.voice();
         this.outcome = model.tables.voiceOutcome.bind(rng);
         this.failureCause = new WeightedTable(FAILURE_CAUSE_WEIGHTS).bind(rng);

@@ -26,7 +26,8 @@ public record DropReport(
         Data data,
         Roaming roaming,
         Devices devices,
-        Graph graph) {
+        Graph graph,
+        Rhythm rhythm) {
 
     /**
      * @param populationSource where the subscriber population came from: subscribers.csv, or the distinct
@@ -154,6 +155,21 @@ public record DropReport(
             double largestComponentShare, double averageClustering, double transitivity,
             double[] overlapByStrengthQuartile, double partnersFirst7Days, double partnersWholeDrop,
             double reciprocity) {
+    }
+
+    /**
+     * Who calls whom with a rhythm: VOICE MO attempts (any outcome) of the first 20,000 subscribers of the
+     * population, per (caller, number) pair.
+     * @param callers population subscribers with VOICE MO attempts on 4 or more dates
+     * @param dailyTieShare of the callers, those who called one number on at least 75% of the dates they have
+     *        rows on
+     * @param weeklyTieShare of the callers, those with a weekly tie: a number called in 3 or more distinct
+     *        weeks (Monday to Sunday), with 3 or more of its dates, and at least half of them, on one weekday
+     * @param multiWeekPairs (caller, number) pairs of the callers called in 3 or more distinct weeks
+     * @param weeklyPairShare of those pairs, the weekly ties
+     */
+    public record Rhythm(int callers, double dailyTieShare, double weeklyTieShare, long multiWeekPairs,
+            double weeklyPairShare) {
     }
 
     public record Devices(int subscribersWithSwap, double swapShare, int maxImeisPerSubscriber) {

@@ -51,6 +51,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
     private long roamingRowsWithCell;
     private final MobilityStatistics mobility;
     private final GraphStatistics graph = new GraphStatistics();
+    private final RhythmStatistics rhythm = new RhythmStatistics();
     private int currentDay;
     private String currentDate;
 
@@ -88,6 +89,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
         currentDate = date.toString();
         calls.beginDay(dayIndex);
         graph.beginDay(dayIndex);
+        rhythm.beginDay(dayIndex, date.toEpochDay());
         data.beginDay(dayIndex);
     }
 
@@ -143,6 +145,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
             calls.voice(row, sub, mo, weekend[currentDay]);
             if (mo) {
                 graph.voiceMo(row);
+                rhythm.voiceMo(sub, row.get(Column.OTHER_PARTY_MSISDN));
             }
         } else if (type == SMS) {
             grid.smsMo[slot] += mo ? 1 : 0;
@@ -171,7 +174,7 @@ public final class DropStatistics implements DropReader.EventVisitor {
                 calls.voiceResult(), calls.onNetResult(), calls.contactsResult(population),
                 calls.topContactsResult(population), cells(population), mobility.result(population),
                 data.result(population), roaming(population),
-                devices(population), graph.result(population, days));
+                devices(population), graph.result(population, days), rhythm.result(population, rowDates()));
     }
 
     private boolean[] members(String homePlmn) {
@@ -262,6 +265,18 @@ public final class DropStatistics implements DropReader.EventVisitor {
             }
         }
         return lag1.size() == 0 ? Double.NaN : lag1.summarize().median();
+    }
+
+    /** Per subscriber id, the dates it has rows on. */
+    private int[] rowDates() {
+        int[] out = new int[index.size()];
+        for (int s = 0; s < out.length; s++) {
+            for (int d = 0; d < days; d++) {
+                int slot = grid.slot(s, d); // may grow the grid: before grid.rows is read
+                out[s] += grid.rows[slot] > 0 ? 1 : 0;
+            }
+        }
+        return out;
     }
 
     /** The share of the population with rows on every date of the drop. */

@@ -31,6 +31,7 @@ public final class TextReport {
         text.roaming(report.roaming());
         text.devices(report.devices());
         text.graph(report.graph());
+        text.rhythm(report.rhythm());
         return text.out.toString();
     }
 
@@ -194,6 +195,15 @@ public final class TextReport {
                 + number(g.partnersWholeDrop()) + " (ratio " + number(g.partnersWholeDrop() / g.partnersFirst7Days())
                 + ")");
         pair("reciprocity", percent(g.reciprocity()) + " of directed links (A called B) also go back");
+    }
+
+    private void rhythm(DropReport.Rhythm r) {
+        section("Call rhythm (VOICE MO attempts of the first 20,000 subscribers, to each number)");
+        pair("callers", count(r.callers()) + " (VOICE MO attempts on 4+ dates)");
+        pair("daily ties", percent(r.dailyTieShare()) + " of callers call one number on 75%+ of their dates with rows");
+        pair("weekly ties", percent(r.weeklyTieShare()) + " of callers call one number in 3+ weeks, mostly on one"
+                + " weekday (" + percent(r.weeklyPairShare()) + " of " + count(r.multiWeekPairs())
+                + " pairs called in 3+ weeks)");
     }
 
     private static String number3(double v) {

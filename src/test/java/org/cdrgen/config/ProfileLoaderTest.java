@@ -45,6 +45,7 @@ class ProfileLoaderTest {
         assertEquals(1.35, p.voice().durationSigma());
         assertEquals(24, p.voice().hourlyWeekday().length);
         assertEquals(30, p.population().devices().size());
+        assertEquals(new RhythmProfile(0.45, 0.8, 0.35, 0.85, 0.7), p.contacts().rhythm());
         assertEquals(RatType.NR, p.population().devices().get(0).bestRat());
         assertEquals(List.of("internet", "ims", "mms"), p.data().apns().stream().map(DataProfile.Apn::name).toList());
         assertTrue(loaded.sha256().matches("[0-9a-f]{64}"), loaded.sha256());
@@ -141,6 +142,14 @@ class ProfileLoaderTest {
                 Arguments.of("contacts:\n  weak_ties: 17\n", List.of("contacts.weak_ties", "0..16")),
                 Arguments.of("contacts:\n  tie_active_share: 0\n", List.of("contacts.tie_active_share", "0.05..1")),
                 Arguments.of("contacts:\n  on_net_share: 2\n", List.of("contacts.on_net_share", "0..1")),
+                Arguments.of("contacts:\n  rhythm:\n    partner_share: 1.5\n", List.of("contacts.rhythm.partner_share", "0..1")),
+                Arguments.of("contacts:\n  rhythm:\n    partner_daily_probability: -0.1\n",
+                        List.of("contacts.rhythm.partner_daily_probability", "0..1")),
+                Arguments.of("contacts:\n  rhythm:\n    parent_share: 2\n", List.of("contacts.rhythm.parent_share", "0..1")),
+                Arguments.of("contacts:\n  rhythm:\n    parent_weekly_probability: 1.01\n",
+                        List.of("contacts.rhythm.parent_weekly_probability", "0..1")),
+                Arguments.of("contacts:\n  rhythm:\n    max_call_share: -1\n", List.of("contacts.rhythm.max_call_share", "0..1")),
+                Arguments.of("contacts:\n  rhythm:\n    sister_share: 0.1\n", List.of("unknown key 'contacts.rhythm.sister_share'")),
                 // voice
                 Arguments.of("voice:\n  duration_sigma: 9\n", List.of("voice.duration_sigma", "0.01..4")),
                 Arguments.of("voice:\n  burst_probability: 0.99\n", List.of("voice.burst_probability", "0..0.95")),

@@ -274,4 +274,29 @@ class DropStatisticsTest {
         assertEquals(p99, s.p99(), EPS, s.toString());
         assertEquals(max, s.max(), EPS, s.toString());
     }
+
+    /**
+     * Dates Sun 03-01, Mon 03-02, Tue 03-03, Sun 03-08, Sun 03-15 (weeks from Monday: 03-01 | 03-02..03-08 |
+     * 03-15). A calls Y on 4 of their 5 dates (a daily tie) and X on three Sundays in three weeks (a weekly
+     * tie); B calls W in three weeks but on Sunday, Monday and Sunday (not weekly), and Z twice; C calls once.
+     */
+    @Test
+    void rhythmCountsDailyTiesAndNumbersCalledOnOneWeekday() throws Exception {
+        DropFixture fx = new DropFixture(tmp).subscribers(A, B, C);
+        for (String date : List.of("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-08")) {
+            fx.voice("MO", A, date + "T18:00:00.000Z").other(Y).answered(60);
+        }
+        for (String date : List.of("2026-03-01", "2026-03-08", "2026-03-15")) {
+            fx.voice("MO", A, date + "T11:00:00.000Z").other(X).answered(600);
+        }
+        for (String date : List.of("2026-03-01", "2026-03-02", "2026-03-15")) {
+            fx.voice("MO", B, date + "T12:00:00.000Z").other(W).answered(60);
+        }
+        fx.voice("MO", B, "2026-03-02T13:00:00.000Z").other(Z).answered(60);
+        fx.voice("MO", B, "2026-03-08T13:00:00.000Z").other(Z).answered(60);
+        fx.voice("MT", B, "2026-03-03T13:00:00.000Z").other(Z).answered(60);
+        fx.voice("MO", C, "2026-03-01T13:00:00.000Z").other(X).answered(60);
+        DropReport.Rhythm r = DropStatistics.analyze(fx.write()).rhythm();
+        assertEquals(new DropReport.Rhythm(2, 0.5, 0.5, 2, 0.5), r);
+    }
 }
