@@ -93,8 +93,7 @@ final class CallRhythm {
         }
         if (parent) {
             long when = Seeds.mix(traits ^ PARENT_DAY);
-            // Monday 0 .. Sunday 6; 1970-01-01 was a Thursday.
-            boolean weekday = Long.remainderUnsigned(when, 7) == Math.floorMod(day.epochDay + 3, 7);
+            boolean weekday = Long.remainderUnsigned(when, 7) == day.date.getDayOfWeek().ordinal(); // Monday 0
             long draw = Seeds.mix(today ^ PARENT_DAY);
             if (weekday && happens(parentWeekly * scale, draw, logMood)) {
                 int minute = PARENT_FIRST_MINUTE + (int) Long.remainderUnsigned(Seeds.mix(when), PARENT_MINUTES);

@@ -29,6 +29,8 @@ public final class ChunkGenerator implements MtLeg.Parties {
     private int blockFirst;
     private int blockCount;
     private long blockEpochDay = Long.MIN_VALUE;
+    /** Where {@link #build} gets the mood of the day before, next to the day's. */
+    private final double[] dayBefore = new double[1];
     /**
      * Callees outside the block, by id (direct-mapped): on-net ties reach anywhere in the base, but a caller
      * calls their few strongest ties again and again, so the callee of an MT leg is mostly one met before.
@@ -188,8 +190,6 @@ public final class ChunkGenerator implements MtLeg.Parties {
         return new PartyDay(s, model.population.handset(s), model.population.roamingPlmn(id, day.epochDay), active,
                 active && model.population.away(s, day.epochDay), mood, moodDayBefore);
     }
-
-    private final double[] dayBefore = new double[1];
 
     @Override
     public PartyDay party(int subscriber, DayCalendar day) {

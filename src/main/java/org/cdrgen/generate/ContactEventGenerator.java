@@ -44,13 +44,13 @@ abstract class ContactEventGenerator extends ServiceGenerator implements Service
         PartyDay party = today.party;
         DayCalendar day = today.day;
         startStream(party.subscriber().id, day.epochDay);
-        double level = level(party.subscriber(), day) * party.mood() * dailyNoise(traffic.dailyDispersionSigma());
+        double taste = level(party.subscriber(), day);
+        double level = taste * party.mood() * dailyNoise(traffic.dailyDispersionSigma());
         // Abroad, the day follows the visited country's clock.
         SharedStateDiscreteSampler hours = this.hours.on(day, party.roamingPlmn());
         double madeMean = traffic.madePerDay() * level;
         if (rhythm != null) {
-            rhythm.plan(party.subscriber().personId, day, traffic.madePerDay() * level(party.subscriber(), day),
-                    party.mood());
+            rhythm.plan(party.subscriber().personId, day, traffic.madePerDay() * taste, party.mood());
             madeMean *= rhythm.ordinaryShare();
         }
         int made = count(madeMean);

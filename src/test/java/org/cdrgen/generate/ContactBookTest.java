@@ -16,12 +16,19 @@ import org.junit.jupiter.api.Test;
 class ContactBookTest {
     private static final int LINES = 20_000;
 
+    private static GenerationModel model() {
+        return new GenerationModel(7, LINES, LocalDate.of(2026, 3, 2), 1, new ProfileLoader().loadBuiltIn().profile());
+    }
+
+    private static ContactBook book(GenerationModel model) {
+        return new ContactBook(model.seed, model.population, model.otherParties, model.profile.contacts(),
+                model.profile.population());
+    }
+
     @Test
     void tiesAreSymmetricAndSpreadOverTheBase() {
-        GenerationModel model = new GenerationModel(7, LINES, LocalDate.of(2026, 3, 2), 1,
-                new ProfileLoader().loadBuiltIn().profile());
-        ContactBook book = new ContactBook(model.seed, model.population, model.otherParties,
-                model.profile.contacts(), model.profile.population());
+        GenerationModel model = model();
+        ContactBook book = book(model);
         long day = model.day(0).epochDay;
         LineHistory history = model.population.history();
         Set<Long> links = new HashSet<>();
@@ -66,10 +73,8 @@ class ContactBookTest {
 
     @Test
     void booksChangeOverMonthsButMostStrongTiesStay() {
-        GenerationModel model = new GenerationModel(7, LINES, LocalDate.of(2026, 3, 2), 1,
-                new ProfileLoader().loadBuiltIn().profile());
-        ContactBook book = new ContactBook(model.seed, model.population, model.otherParties,
-                model.profile.contacts(), model.profile.population());
+        GenerationModel model = model();
+        ContactBook book = book(model);
         long day = model.day(0).epochDay;
         LineHistory history = model.population.history();
         long kept = 0;
