@@ -1,6 +1,7 @@
 package org.cdrgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -12,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -168,6 +171,40 @@ class LauncherIT {
         assertEquals(expected, run.outLines().subList(1, run.outLines().size()), run.describe());
         Run real = run(script, List.of("--version"), Map.of("JAVA_OPTS", "-XX:+UseSerialGC"));
         assertEquals(0, real.exit(), "a real JVM with the user's collector: " + real.describe());
+    }
+
+    /**
+     * A run of at most 25,000 subscriber-days, as its options say, stops at the first-tier compiler; a longer
+     * one, another command, a value that is not a number, or a compiler choice in JAVA_OPTS leaves the JVM's.
+     */
+    @Test
+    void aShortRunStopsAtTheFirstTierCompiler() throws Exception {
+        Path script = sourceCheckoutScript();
+        Map<String, String> fakeJava = Map.of("JAVA_HOME", fakeJavaHome().toString());
+        String c1 = "-XX:TieredStopAtLevel=1";
+        Map<List<String>, Boolean> cases = new LinkedHashMap<>();
+        cases.put(List.of("--subscribers", "1000", "--seed", "1"), true);
+        cases.put(List.of("--subscribers=5000", "--days=5"), true);
+        cases.put(List.of("--days", "2", "--subscribers", "12500"), true);
+        cases.put(List.of("--subscribers", "12501", "--days", "2"), false);
+        cases.put(List.of("--subscribers", "1000000"), false);
+        cases.put(List.of("--subscribers", "1000", "--days", "30"), false);
+        cases.put(List.of("--subscribers", "08"), false);
+        cases.put(List.of("--subscribers", "10k"), false);
+        cases.put(List.of("--subscribers", "99999999999999999999"), false);
+        cases.put(List.of("verify", "out"), false);
+        for (Map.Entry<List<String>, Boolean> c : cases.entrySet()) {
+            Run run = run(script, c.getKey(), fakeJava);
+            assertEquals(c.getValue(), run.outLines().contains(c1), c.getKey() + ": " + run.describe());
+        }
+        Map<String, String> chosen = new HashMap<>(fakeJava);
+        chosen.put("JAVA_OPTS", "-XX:-TieredCompilation");
+        Run run = run(script, List.of("--subscribers", "10"), chosen);
+        assertFalse(run.outLines().contains(c1), run.describe());
+        assertTrue(run.outLines().contains("-XX:-TieredCompilation"), run.describe());
+        Run real = run(script, List.of("--subscribers", "10", "--seed", "1", "--start-date", "2026-03-02", "--quiet",
+                "--output-dir", tmp.resolve("short").toString()));
+        assertEquals(0, real.exit(), "a real JVM with the first-tier compiler only: " + real.describe());
     }
 
     /** The options the launcher adds for the build's class-data-sharing archive beside the jar, if there is one. */

@@ -157,7 +157,8 @@ public final class CdrgenBuilder {
         ProfileLoader.Loaded loaded = profile.load(new ProfileLoader());
         // No output directory yet: writeDrop names it.
         return new Cdrgen(new RunSettings(subscribers, days, startDate, seed, threads, null, maxFileBytes, compression,
-                loaded, RunSettings.chunkSubscribersFor(threads, Runtime.getRuntime().maxMemory()), shard, transforms,
+                loaded, RunSettings.chunkSubscribersFor(threads, Runtime.getRuntime().maxMemory(),
+                        shard.size(subscribers)), shard, transforms,
                 level, checksum));
     }
 

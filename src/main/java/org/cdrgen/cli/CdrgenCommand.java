@@ -257,7 +257,8 @@ public final class CdrgenCommand implements Callable<Integer> {
             runSeed = new SecureRandom().nextLong();
         }
         return new RunSettings(subscribers, days, start, runSeed, threadCount, outputDir, maxFileSize, compression,
-                profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory()), shardRange,
+                profile, RunSettings.chunkSubscribersFor(threadCount, Runtime.getRuntime().maxMemory(),
+                        shardRange.size(subscribers)), shardRange,
                 List.of(), dropFormat, level, checksumKind());
     }
 

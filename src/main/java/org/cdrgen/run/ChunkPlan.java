@@ -2,8 +2,9 @@ package org.cdrgen.run;
 
 /**
  * The work of a run cut into chunks of (one day x a block of consecutive subscribers), numbered day by day.
- * The cut depends on the population and chunk size only, never on the thread count, and the writer takes
- * chunks in this order, so file contents and boundaries are the same however many threads run.
+ * The writer takes chunks in this order, and a subscriber-day's rows never depend on the chunk that holds
+ * them, so file contents and boundaries are the same whatever the chunk size (RunSettings adapts it to the
+ * heap and, for small runs, to the thread count) and however many threads run.
  */
 public final class ChunkPlan {
     private final int days;

@@ -34,7 +34,10 @@ interface ChunkTarget<B extends RowSink> {
 
     void writeChunk(LocalDate date, B buffer) throws IOException;
 
-    void writeCells(GenerationModel model) throws IOException;
+    /** The rows of cells.csv, for {@link #writeCells}. */
+    B cellRows(GenerationModel model);
+
+    void writeCells(B cellRows) throws IOException;
 
     List<OutputFile> finish() throws IOException;
 
@@ -81,10 +84,15 @@ interface ChunkTarget<B extends RowSink> {
         }
 
         @Override
-        public void writeCells(GenerationModel model) throws IOException {
+        public CsvRowSink cellRows(GenerationModel model) {
             CsvRowSink cells = new CsvRowSink(new ChunkBuffer(128));
             CellRows.emit(model, cells);
-            drop.writeCells(cells.buffer());
+            return cells;
+        }
+
+        @Override
+        public void writeCells(CsvRowSink cellRows) throws IOException {
+            drop.writeCells(cellRows.buffer());
         }
 
         @Override
@@ -138,10 +146,15 @@ interface ChunkTarget<B extends RowSink> {
         }
 
         @Override
-        public void writeCells(GenerationModel model) throws IOException {
+        public RowChunk cellRows(GenerationModel model) {
             RowChunk cells = new RowChunk();
             CellRows.emit(model, cells);
-            drop.writeCells(cells);
+            return cells;
+        }
+
+        @Override
+        public void writeCells(RowChunk cellRows) throws IOException {
+            drop.writeCells(cellRows);
         }
 
         @Override

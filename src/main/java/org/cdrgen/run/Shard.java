@@ -26,6 +26,11 @@ public record Shard(int index, int count) {
         return (int) ((long) subscribers * index / count);
     }
 
+    /** How many of the run's subscribers this shard holds. */
+    public int size(int subscribers) {
+        return endSubscriber(subscribers) - firstSubscriber(subscribers);
+    }
+
     /** Part of every file name a shard writes, so shards copied into one place never overwrite each other. */
     public String fileTag() {
         return isWhole() ? "" : "-shard-" + index + "-of-" + count;

@@ -28,6 +28,17 @@ class ChunkSizingTest {
         assertEquals(50, RunSettings.chunkSubscribersFor(1024, 16L << 20));
     }
 
+    /** A small shard is cut so that every thread gets a chunk of it; a large one keeps the default. */
+    @Test
+    void aSmallShardIsSharedByTheThreads() {
+        assertEquals(500, RunSettings.chunkSubscribersFor(2, 6L << 30, 1000));
+        assertEquals(334, RunSettings.chunkSubscribersFor(3, 6L << 30, 1000));
+        assertEquals(50, RunSettings.chunkSubscribersFor(8, 6L << 30, 10), "never below fifty");
+        assertEquals(RunSettings.DEFAULT_CHUNK_SUBSCRIBERS, RunSettings.chunkSubscribersFor(2, 6L << 30, 1_000_000));
+        assertEquals(RunSettings.chunkSubscribersFor(64, 300L << 20), RunSettings.chunkSubscribersFor(64, 300L << 20,
+                1_000_000), "the heap's bound still holds");
+    }
+
     /** Compressed files' blocks: two per thread on a roomy heap, never more than an eighth of a small one. */
     @Test
     void compressedBlocksInFlightFitTheHeap() {
