@@ -9,8 +9,8 @@
 #   plain1   1,000,000 x 1 day, plain CSV, --threads 1        target 3: plain2 >= 1.6 x plain1
 #   zstd     1,000,000 x 1 day, --compress zstd, --threads 2  target 2: >= 1.8M rows/s
 #   gzip     1,000,000 x 1 day, --compress gzip, --threads 2  target 2: >= 0.8M rows/s (old jar: ~100 s a run)
-#   small    1,000 x 1 day: the new build through bin/cdrgen (target 4: <= 0.45 s) and both jars through plain
-#            java -jar (<= 0.55 s)
+#   small    1,000 x 1 day                                     target 4: <= 0.45 s through bin/cdrgen,
+#                                                              <= 0.55 s through plain java -jar
 #
 # Each cell: median over the repetitions of wall s (the whole process, JVM start included) / rows/s from it,
 # and process CPU s (user+sys of the JVM, from --metrics-file: the steadier number on a shared machine). The
@@ -54,19 +54,26 @@ PY
     rm -rf "$OUT/drop"
 }
 
+# A case's runs: the old jar and the new one through plain java -jar, and the new build through bin/cdrgen
+# (the command the README documents: parallel collector, CDS archive, first-tier compiler for short runs); the
+# old build through its own bin/cdrgen too when OLD.jar sits in a checkout's target/ with one.
+OLD_LAUNCHER=$(dirname "$OLD")/../bin/cdrgen
+trio() { # CASE OPTIONS...
+    local case=$1
+    shift
+    run old "$case" java -jar "$OLD" "$@"
+    [ -x "$OLD_LAUNCHER" ] && run old-bin-cdrgen "$case" "$OLD_LAUNCHER" "$@"
+    run new "$case" java -jar "$NEW" "$@"
+    run new-bin-cdrgen "$case" "$ROOT/bin/cdrgen" "$@"
+}
+
 one() { # CASE
     case $1 in
-        plain2) run old plain2 java -jar "$OLD" --subscribers 1000000 --threads 2
-                run new plain2 java -jar "$NEW" --subscribers 1000000 --threads 2 ;;
-        plain1) run old plain1 java -jar "$OLD" --subscribers 1000000 --threads 1
-                run new plain1 java -jar "$NEW" --subscribers 1000000 --threads 1 ;;
-        zstd)   run old zstd java -jar "$OLD" --subscribers 1000000 --threads 2 --compress zstd
-                run new zstd java -jar "$NEW" --subscribers 1000000 --threads 2 --compress zstd ;;
-        gzip)   run old gzip java -jar "$OLD" --subscribers 1000000 --threads 2 --compress gzip
-                run new gzip java -jar "$NEW" --subscribers 1000000 --threads 2 --compress gzip ;;
-        small)  run old small-java-jar java -jar "$OLD" --subscribers 1000
-                run new small-java-jar java -jar "$NEW" --subscribers 1000
-                run new small-bin-cdrgen "$ROOT/bin/cdrgen" --subscribers 1000 ;;
+        plain2) trio plain2 --subscribers 1000000 --threads 2 ;;
+        plain1) trio plain1 --subscribers 1000000 --threads 1 ;;
+        zstd)   trio zstd --subscribers 1000000 --threads 2 --compress zstd ;;
+        gzip)   trio gzip --subscribers 1000000 --threads 2 --compress gzip ;;
+        small)  trio small --subscribers 1000 ;;
         *) echo "bench/compare.sh: unknown case '$1'" >&2; exit 2 ;;
     esac
 }

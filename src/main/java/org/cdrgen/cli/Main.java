@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.util.concurrent.CancellationException;
 import org.cdrgen.IoReasons;
 import org.cdrgen.config.ConfigException;
+import org.cdrgen.config.ProfileLoader;
 import org.cdrgen.drop.Compression;
 import org.cdrgen.drop.DropRefusedException;
 import org.cdrgen.drop.IoErrors;
@@ -22,7 +23,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (generatesWithTheBuiltInProfile(args)) {
+            ProfileLoader.prefetchBuiltIn();
+        }
         System.exit(execute(args));
+    }
+
+    /** A generating run without --config: it will load the built-in profile (a guess; nothing else depends on it). */
+    static boolean generatesWithTheBuiltInProfile(String... args) {
+        boolean subscribers = false;
+        for (String arg : args) {
+            if (arg.equals("--config") || arg.startsWith("--config=")) {
+                return false;
+            }
+            subscribers |= arg.equals("--subscribers") || arg.startsWith("--subscribers=");
+        }
+        return subscribers;
     }
 
     /** Runs cdrgen in this JVM and returns the exit code (tests call this, as the jar does). */
